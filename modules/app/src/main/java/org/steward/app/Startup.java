@@ -1,0 +1,89 @@
+package org.steward.app;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.steward.platform.crypto.Crypto;
+import org.steward.platform.schedule.ScheduledJob;
+
+/**
+ * Start-up work, before any traffic: migrations, server-wide keys, then the modules' timers. It lives in the WAR as
+ * a start-up EJB because a CDI start-up observer in a module JAR fails inside an EAR.
+ */
+@jakarta.ejb.Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+@DataSourceDefinition(
+        name = "java:app/jdbc/steward",
+        className = "${MPCONFIG=steward.db.driver}",
+        url = "${MPCONFIG=steward.db.url}",
+        user = "${MPCONFIG=steward.db.user}",
+        password = "${MPCONFIG=steward.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32)
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/steward")
+    DataSource dataSource;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Crypto crypto;
+
+    @Inject
+    @Any
+    Instance<ScheduledJob> jobs;
+
+    @Inject
+    Readiness readiness;
+
+    @PostConstruct
+    void start() {
+        long t0 = System.nanoTime();
+        Migrations.migrate(dataSource, getClass().getClassLoader());
+        if (!crypto.ensureBlindIndexKey()) {
+            LOG.fine("Blind-index key already present");
+        }
+        for (ScheduledJob job : jobs) {
+            long ms = job.period().toMillis();
+            timers.createIntervalTimer(ms, ms, new TimerConfig(job.name(), false));
+            LOG.info("Scheduled " + job.name() + " every " + job.period());
+        }
+        readiness.markStarted();
+        LOG.info("Steward started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    @Timeout
+    void tick(Timer timer) {
+        for (ScheduledJob job : jobs) {
+            if (job.name().equals(timer.getInfo())) {
+                try {
+                    job.run();
+                } catch (RuntimeException e) {
+                    // Keep the timer alive: the next period retries. Jobs are idempotent.
+                    LOG.log(Level.WARNING, "Scheduled job " + job.name() + " failed; it runs again next period", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.steward.identity.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.steward.platform.event.DomainEvent;
+
+/** Fired once, when a licence past its expiry date is found and marked expired. */
+public record LicenceExpired(TenantId tenantId, LocalDate expiredOn, OffsetDateTime occurredAt)
+        implements DomainEvent {
+}

@@ -1,0 +1,11 @@
+package org.steward.identity.api;
+
+import java.util.UUID;
+import org.steward.platform.id.TypedId;
+
+public record RecordId(UUID value) implements TypedId {
+
+    public static RecordId of(String text) {
+        return new RecordId(UUID.fromString(text));
+    }
+}

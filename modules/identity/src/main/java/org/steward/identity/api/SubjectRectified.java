@@ -1,0 +1,10 @@
+package org.steward.identity.api;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.steward.platform.event.DomainEvent;
+
+/** The names of the fields that changed, never their values. */
+public record SubjectRectified(TenantId tenantId, SubjectId subjectId, Set<String> fields, OffsetDateTime occurredAt)
+        implements DomainEvent {
+}

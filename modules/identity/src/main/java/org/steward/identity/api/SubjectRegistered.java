@@ -1,0 +1,8 @@
+package org.steward.identity.api;
+
+import java.time.OffsetDateTime;
+import org.steward.platform.event.DomainEvent;
+
+public record SubjectRegistered(TenantId tenantId, SubjectId subjectId, OffsetDateTime occurredAt)
+        implements DomainEvent {
+}

@@ -1,0 +1,11 @@
+package org.steward.identity.api;
+
+import java.util.UUID;
+import org.steward.platform.id.TypedId;
+
+public record TenantId(UUID value) implements TypedId {
+
+    public static TenantId of(String text) {
+        return new TenantId(UUID.fromString(text));
+    }
+}

@@ -1,0 +1,8 @@
+package org.steward.identity.api;
+
+import java.time.OffsetDateTime;
+import org.steward.platform.event.DomainEvent;
+
+public record TenantRegistered(TenantId tenantId, HostingMode hostingMode, OffsetDateTime occurredAt)
+        implements DomainEvent {
+}

@@ -1,0 +1,204 @@
+package org.steward.identity.internal.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.identity.internal.control.PersonalRecords;
+import org.steward.identity.internal.control.PersonalRecords.Opened;
+import org.steward.identity.internal.entity.PersonalRecord;
+import org.steward.identity.internal.entity.RecordCategory;
+import org.steward.platform.rest.Bodies;
+import org.steward.platform.rest.PageRequest;
+import org.steward.platform.sensitive.SensitiveDataDetector;
+
+/** The personal-data records of policy §4b, one sub-collection per record type under the subject. */
+@Path("v1/tenants/{tenantId}/subjects/{subjectId}")
+@Tag(name = "identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PersonalRecordsResource {
+
+    @Inject
+    PersonalRecords records;
+
+    @Inject
+    SensitiveDataDetector sensitive;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("contacts")
+    @Operation(summary = "Store contact data a subject gave us")
+    public Response addContact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                               @Valid ContactInput body) {
+        ContactInput in = Bodies.require(body);
+        sensitive.refuseIfSensitive("message", in.message());
+        return created(records.add(t, s, RecordCategory.CONTACT, in, in.obtainedAt()), PersonalRecordsResource::contact);
+    }
+
+    @GET
+    @Path("contacts")
+    @Operation(summary = "List a subject's contact records")
+    public RecordViews.ContactPage contacts(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor);
+        var p = page.page(records.list(t, s, RecordCategory.CONTACT, ContactInput.class, page), o -> o.record().rawId(),
+                PersonalRecordsResource::contact);
+        return new RecordViews.ContactPage(p.items(), p.nextCursor());
+    }
+
+    @GET
+    @Path("contacts/{recordId}")
+    @Operation(summary = "Get one contact record")
+    public RecordViews.Contact contact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                       @PathParam("recordId") String id) {
+        return contact(records.get(t, s, RecordCategory.CONTACT, id, ContactInput.class));
+    }
+
+    @POST
+    @Path("feedback")
+    @Operation(summary = "Store feedback a subject sent")
+    public Response addFeedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                @Valid FeedbackInput body) {
+        FeedbackInput in = Bodies.require(body);
+        sensitive.refuseIfSensitive("text", in.text());
+        return created(records.add(t, s, RecordCategory.FEEDBACK, in, in.obtainedAt()), PersonalRecordsResource::feedback);
+    }
+
+    @GET
+    @Path("feedback")
+    @Operation(summary = "List a subject's feedback records")
+    public RecordViews.FeedbackPage feedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor);
+        var p = page.page(records.list(t, s, RecordCategory.FEEDBACK, FeedbackInput.class, page),
+                o -> o.record().rawId(), PersonalRecordsResource::feedback);
+        return new RecordViews.FeedbackPage(p.items(), p.nextCursor());
+    }
+
+    @GET
+    @Path("feedback/{recordId}")
+    @Operation(summary = "Get one feedback record")
+    public RecordViews.Feedback feedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                         @PathParam("recordId") String id) {
+        return feedback(records.get(t, s, RecordCategory.FEEDBACK, id, FeedbackInput.class));
+    }
+
+    @POST
+    @Path("connections")
+    @Operation(summary = "Store a sync connection's details; the personal access token is write-only")
+    public Response addConnection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                  @Valid ConnectionInput body) {
+        ConnectionInput in = Bodies.require(body);
+        return created(records.add(t, s, RecordCategory.CONNECTION, in, in.obtainedAt()),
+                PersonalRecordsResource::connection);
+    }
+
+    @GET
+    @Path("connections")
+    @Operation(summary = "List a subject's connection records (tokens are never returned)")
+    public RecordViews.ConnectionPage connections(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                                  @QueryParam("limit") String limit,
+                                                  @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor);
+        var p = page.page(records.list(t, s, RecordCategory.CONNECTION, ConnectionInput.class, page),
+                o -> o.record().rawId(), PersonalRecordsResource::connection);
+        return new RecordViews.ConnectionPage(p.items(), p.nextCursor());
+    }
+
+    @GET
+    @Path("connections/{recordId}")
+    @Operation(summary = "Get one connection record (the token is never returned)")
+    public RecordViews.Connection connection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                             @PathParam("recordId") String id) {
+        return connection(records.get(t, s, RecordCategory.CONNECTION, id, ConnectionInput.class));
+    }
+
+    @POST
+    @Path("sync-profiles")
+    @Operation(summary = "Store a synchronization configuration profile")
+    public Response addSyncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                   @Valid SyncProfileInput body) {
+        SyncProfileInput in = Bodies.require(body);
+        if (in.fieldValues() != null) {
+            in.fieldValues().forEach((k, v) -> sensitive.refuseIfSensitive("fieldValues." + k, v));
+        }
+        return created(records.add(t, s, RecordCategory.SYNC_PROFILE, in, in.obtainedAt()),
+                PersonalRecordsResource::syncProfile);
+    }
+
+    @GET
+    @Path("sync-profiles")
+    @Operation(summary = "List a subject's synchronization profiles")
+    public RecordViews.SyncProfilePage syncProfiles(@PathParam("tenantId") String t,
+                                                    @PathParam("subjectId") String s,
+                                                    @QueryParam("limit") String limit,
+                                                    @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor);
+        var p = page.page(records.list(t, s, RecordCategory.SYNC_PROFILE, SyncProfileInput.class, page),
+                o -> o.record().rawId(), PersonalRecordsResource::syncProfile);
+        return new RecordViews.SyncProfilePage(p.items(), p.nextCursor());
+    }
+
+    @GET
+    @Path("sync-profiles/{recordId}")
+    @Operation(summary = "Get one synchronization profile")
+    public RecordViews.SyncProfile syncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                               @PathParam("recordId") String id) {
+        return syncProfile(records.get(t, s, RecordCategory.SYNC_PROFILE, id, SyncProfileInput.class));
+    }
+
+    private <T, V> Response created(Opened<T> opened, Function<Opened<T>, V> view) {
+        return Response.created(uri.getAbsolutePathBuilder().path(opened.record().rawId()).build())
+                .entity(view.apply(opened)).build();
+    }
+
+    private static RecordViews.Contact contact(Opened<ContactInput> o) {
+        PersonalRecord r = o.record();
+        ContactInput c = o.content();
+        return new RecordViews.Contact(r.rawId(), r.subjectId().asString(), at(r), r.createdAt(), c.name(),
+                c.email(), c.username(), c.message());
+    }
+
+    private static RecordViews.Feedback feedback(Opened<FeedbackInput> o) {
+        PersonalRecord r = o.record();
+        FeedbackInput f = o.content();
+        return new RecordViews.Feedback(r.rawId(), r.subjectId().asString(), at(r), r.createdAt(), f.name(),
+                f.email(), f.text());
+    }
+
+    private static RecordViews.Connection connection(Opened<ConnectionInput> o) {
+        PersonalRecord r = o.record();
+        ConnectionInput c = o.content();
+        return new RecordViews.Connection(r.rawId(), r.subjectId().asString(), at(r), r.createdAt(), c.siteUrl(),
+                c.userEmail(), c.personalAccessToken() != null && !c.personalAccessToken().isEmpty());
+    }
+
+    private static RecordViews.SyncProfile syncProfile(Opened<SyncProfileInput> o) {
+        PersonalRecord r = o.record();
+        SyncProfileInput p = o.content();
+        return new RecordViews.SyncProfile(r.rawId(), r.subjectId().asString(), at(r), r.createdAt(), p.name(),
+                p.statusMappings(), p.issueTypes() == null ? null : List.copyOf(p.issueTypes()), p.fieldValues(),
+                p.userEmailMappings());
+    }
+
+    private static OffsetDateTime at(PersonalRecord r) {
+        return r.obtainedAt();
+    }
+}

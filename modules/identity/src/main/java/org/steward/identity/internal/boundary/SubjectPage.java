@@ -1,0 +1,9 @@
+package org.steward.identity.internal.boundary;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "SubjectPage")
+public record SubjectPage(@Schema(required = true) List<SubjectView> items,
+                          @Schema(description = "Absent on the last page.") String nextCursor) {
+}

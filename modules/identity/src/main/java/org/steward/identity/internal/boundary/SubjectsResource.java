@@ -1,0 +1,129 @@
+package org.steward.identity.internal.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.identity.internal.control.Subjects;
+import org.steward.identity.internal.entity.Subject;
+import org.steward.platform.crypto.IndexKind;
+import org.steward.platform.problem.FieldError;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+import org.steward.platform.rest.Bodies;
+import org.steward.platform.rest.Page;
+import org.steward.platform.rest.PageRequest;
+
+@Path("v1/tenants/{tenantId}/subjects")
+@Tag(name = "identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubjectsResource {
+
+    @Inject
+    Subjects subjects;
+
+    @POST
+    @Operation(summary = "Register a data subject")
+    public Response register(@PathParam("tenantId") String tenantId, @Valid SubjectInput body,
+                             @Context UriInfo uri) {
+        SubjectInput in = Bodies.require(body);
+        Subjects.Decrypted d = subjects.register(tenantId, identifiers(in));
+        return Response.created(uri.getAbsolutePathBuilder().path(d.subject().rawId()).build()).entity(view(d))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List subjects, or find one by exactly one identifier (email, username or accountId)")
+    public SubjectPage list(@PathParam("tenantId") String tenantId,
+                            @Parameter(description = "Find by email (case-insensitive)") @QueryParam("email") String email,
+                            @Parameter(description = "Find by username (case-insensitive)") @QueryParam("username") String username,
+                            @Parameter(description = "Find by Atlassian accountId") @QueryParam("accountId") String accountId,
+                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor);
+        List<FieldError> given = new ArrayList<>();
+        IndexKind kind = null;
+        String value = null;
+        if (email != null) {
+            given.add(new FieldError("email", "given"));
+            kind = IndexKind.EMAIL;
+            value = email;
+        }
+        if (username != null) {
+            given.add(new FieldError("username", "given"));
+            kind = IndexKind.USERNAME;
+            value = username;
+        }
+        if (accountId != null) {
+            given.add(new FieldError("accountId", "given"));
+            kind = IndexKind.ACCOUNT_ID;
+            value = accountId;
+        }
+        if (given.size() > 1) {
+            throw new ProblemException(ProblemType.VALIDATION, "Find by one identifier at a time",
+                    given.stream().map(f -> new FieldError(f.field(), "only one identifier may be given")).toList());
+        }
+        if (kind != null) {
+            if (value.isBlank() || value.length() > 254) {
+                throw ProblemException.invalid(given.get(0).field(), "must be 1 to 254 characters");
+            }
+            List<SubjectView> found = subjects.findBy(tenantId, kind, value).stream()
+                    .map(s -> view(subjects.decrypt(s))).toList();
+            return new SubjectPage(found, null);
+        }
+        Page<SubjectView> p = page.page(subjects.list(tenantId, page), Subject::rawId,
+                s -> view(subjects.decrypt(s)));
+        return new SubjectPage(p.items(), p.nextCursor());
+    }
+
+    @GET
+    @Path("{subjectId}")
+    @Operation(summary = "Get a subject")
+    public SubjectView get(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId) {
+        return view(subjects.get(tenantId, subjectId));
+    }
+
+    @PATCH
+    @Path("{subjectId}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Rectify a subject (GDPR Art. 16): fields given are replaced, absent ones kept")
+    public SubjectView rectify(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId,
+                               @Valid SubjectInput body) {
+        SubjectInput in = Bodies.require(body);
+        return view(subjects.rectify(tenantId, subjectId, identifiers(in)));
+    }
+
+    @POST
+    @Path("{subjectId}/minor")
+    @Operation(summary = "Flag a subject as a minor (policy §8); their data is then erased promptly")
+    public SubjectView flagAsMinor(@PathParam("tenantId") String tenantId,
+                                   @PathParam("subjectId") String subjectId) {
+        return view(subjects.flagAsMinor(tenantId, subjectId));
+    }
+
+    private static Subjects.Identifiers identifiers(SubjectInput in) {
+        return new Subjects.Identifiers(in.email(), in.username(), in.accountId(), in.displayName());
+    }
+
+    private static SubjectView view(Subjects.Decrypted d) {
+        Subject s = d.subject();
+        Subjects.Identifiers i = d.identifiers();
+        return new SubjectView(s.rawId(), s.tenantId().asString(), i.email(), i.username(), i.accountId(),
+                i.displayName(), s.minor(), s.createdAt(), s.updatedAt());
+    }
+}

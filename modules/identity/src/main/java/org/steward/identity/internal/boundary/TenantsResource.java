@@ -1,0 +1,91 @@
+package org.steward.identity.internal.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.identity.api.HostingMode;
+import org.steward.identity.internal.control.Tenants;
+import org.steward.identity.internal.entity.Tenant;
+import org.steward.platform.rest.Bodies;
+import org.steward.platform.rest.Page;
+import org.steward.platform.rest.PageRequest;
+
+@Path("v1/tenants")
+@Tag(name = "identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TenantsResource {
+
+    @Inject
+    Tenants tenants;
+
+    @POST
+    @Operation(summary = "Register a tenant (licensee) with its licence")
+    public Response register(@Valid TenantInput body, @Context UriInfo uri) {
+        TenantInput in = Bodies.require(body);
+        Tenant t = tenants.register(in.name().strip(), in.siteUrl().strip(), HostingMode.valueOf(in.hostingMode()), in.licence().key(),
+                in.licence().expiresOn());
+        return Response.created(uri.getAbsolutePathBuilder().path(t.rawId()).build()).entity(TenantView.of(t))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List tenants, oldest first")
+    public TenantPage list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor);
+        Page<TenantView> p = page.page(tenants.list(page), Tenant::rawId, TenantView::of);
+        return new TenantPage(p.items(), p.nextCursor());
+    }
+
+    @GET
+    @Path("{tenantId}")
+    @Operation(summary = "Get a tenant")
+    public TenantView get(@PathParam("tenantId") String tenantId) {
+        return TenantView.of(tenants.get(tenantId));
+    }
+
+    @PUT
+    @Path("{tenantId}")
+    @Operation(summary = "Change a tenant's name or site")
+    public TenantView update(@PathParam("tenantId") String tenantId, @Valid TenantUpdate body) {
+        TenantUpdate in = Bodies.require(body);
+        return TenantView.of(tenants.update(tenantId, in.name().strip(), in.siteUrl().strip()));
+    }
+
+    @PUT
+    @Path("{tenantId}/licence")
+    @Operation(summary = "Renew or change a tenant's licence; an expired licence becomes active again")
+    public TenantView renew(@PathParam("tenantId") String tenantId, @Valid LicenceInput body) {
+        LicenceInput in = Bodies.require(body);
+        return TenantView.of(tenants.renew(tenantId, in.key(), in.expiresOn()));
+    }
+
+    @POST
+    @Path("{tenantId}/licence/termination")
+    @Operation(summary = "Terminate a licence before its expiry; this erases every subject of the tenant")
+    public TenantView terminate(@PathParam("tenantId") String tenantId, @Valid TerminationInput body) {
+        TerminationInput in = Bodies.require(body);
+        return TenantView.of(tenants.terminate(tenantId, Boolean.TRUE.equals(in.acknowledgeErasure())));
+    }
+
+    @GET
+    @Path("{tenantId}/licence/history")
+    @Operation(summary = "The licence's history: registration, renewals, expiry, termination")
+    public List<LicenceChangeView> history(@PathParam("tenantId") String tenantId) {
+        return tenants.history(tenantId).stream().map(LicenceChangeView::of).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package org.steward.identity.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.steward.identity.api.HostingMode;
+import org.steward.identity.internal.entity.Tenant;
+import org.steward.platform.problem.FieldError;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+
+/**
+ * Policy §4b: with Data Center hosting the apps run on the customer's premises and we hold no personal data. An
+ * operator running Steward for their own organisation switches this off with
+ * {@code STEWARD_IDENTITY_DATA_CENTER_REFUSES_PERSONAL_DATA=false}.
+ */
+@ApplicationScoped
+public class DataCenterRule {
+
+    @Inject
+    @ConfigProperty(name = "steward.identity.data-center-refuses-personal-data", defaultValue = "true")
+    boolean enabled;
+
+    public void check(Tenant tenant) {
+        if (enabled && tenant.hostingMode() == HostingMode.DATA_CENTER) {
+            throw new ProblemException(ProblemType.DATA_CENTER_NO_PERSONAL_DATA,
+                    "Tenant " + tenant.rawId() + " uses DATA_CENTER hosting: the apps run on the customer's premises"
+                            + " and, by policy §4b, no personal data is stored on our side",
+                    List.of(new FieldError("hostingMode", "is DATA_CENTER")));
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.steward.identity.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.steward.identity.api.SubjectFlaggedAsMinor;
+import org.steward.identity.api.SubjectId;
+import org.steward.identity.api.SubjectRectified;
+import org.steward.identity.api.SubjectRegistered;
+import org.steward.identity.internal.entity.Subject;
+import org.steward.identity.internal.entity.Tenant;
+import org.steward.platform.crypto.Crypto;
+import org.steward.platform.crypto.IndexKind;
+import org.steward.platform.crypto.KeyedCipher;
+import org.steward.platform.id.Ids;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+import org.steward.platform.rest.PageRequest;
+import org.steward.platform.time.Clock;
+
+/** Data subjects: registration, lookup by any identifier through the blind index, rectification. */
+@ApplicationScoped
+public class Subjects {
+
+    /** Plaintext identifiers as the client gave them; null means absent (or unchanged, for a rectification). */
+    public record Identifiers(String email, String username, String accountId, String displayName) {
+
+        boolean hasIdentifier() {
+            return email != null || username != null || accountId != null;
+        }
+    }
+
+    /** A subject with its identifiers decrypted, for the boundary to show. */
+    public record Decrypted(Subject subject, Identifiers identifiers) {
+    }
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Inject
+    Crypto crypto;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Event<SubjectRegistered> registered;
+
+    @Inject
+    Event<SubjectRectified> rectified;
+
+    @Inject
+    Event<SubjectFlaggedAsMinor> flaggedAsMinor;
+
+    @Transactional
+    public Decrypted register(String tenantId, Identifiers ids) {
+        Tenant tenant = tenants.get(tenantId);
+        if (!ids.hasIdentifier()) {
+            throw ProblemException.invalid("email", "at least one of email, username and accountId is required");
+        }
+        KeyedCipher cipher = crypto.newDataKey();
+        Subject subject = new Subject(new SubjectId(Ids.newId()), tenant.id(), cipher.keyId());
+        apply(subject, cipher, ids, tenant.rawId());
+        em.persist(subject);
+        flushOrConflict();
+        registered.fire(new SubjectRegistered(tenant.id(), subject.id(), Clock.now()));
+        return new Decrypted(subject, ids);
+    }
+
+    public Subject find(String tenantId, String subjectId) {
+        Tenant tenant = tenants.get(tenantId);
+        Subject subject = Ids.parseOrNull(subjectId) == null ? null : em.find(Subject.class, subjectId);
+        if (subject == null || !subject.tenantId().equals(tenant.id())) {
+            throw ProblemException.notFound("Subject", subjectId);
+        }
+        return subject;
+    }
+
+    public Decrypted get(String tenantId, String subjectId) {
+        return decrypt(find(tenantId, subjectId));
+    }
+
+    public List<Subject> list(String tenantId, PageRequest page) {
+        Tenant tenant = tenants.get(tenantId);
+        String after = page.after() == null ? "" : page.after();
+        return em.createQuery("SELECT s FROM Subject s WHERE s.tenantId = :t AND s.id > :after ORDER BY s.id",
+                        Subject.class)
+                .setParameter("t", tenant.rawId()).setParameter("after", after)
+                .setMaxResults(page.fetchSize()).getResultList();
+    }
+
+    /** Finds by one identifier. The plaintext is only hashed with the index key; it is never stored or logged. */
+    public List<Subject> findBy(String tenantId, IndexKind kind, String value) {
+        Tenant tenant = tenants.get(tenantId);
+        String column = switch (kind) {
+            case EMAIL -> "emailIndex";
+            case USERNAME -> "usernameIndex";
+            case ACCOUNT_ID -> "accountIdIndex";
+        };
+        return em.createQuery("SELECT s FROM Subject s WHERE s.tenantId = :t AND s." + column + " = :i",
+                        Subject.class)
+                .setParameter("t", tenant.rawId()).setParameter("i", crypto.blindIndex(kind, value))
+                .getResultList();
+    }
+
+    @Transactional
+    public Decrypted rectify(String tenantId, String subjectId, Identifiers changes) {
+        Subject subject = find(tenantId, subjectId);
+        KeyedCipher cipher = crypto.cipher(subject.dataKeyId());
+        Set<String> fields = new LinkedHashSet<>();
+        if (changes.email() != null) {
+            fields.add("email");
+        }
+        if (changes.username() != null) {
+            fields.add("username");
+        }
+        if (changes.accountId() != null) {
+            fields.add("accountId");
+        }
+        if (changes.displayName() != null) {
+            fields.add("displayName");
+        }
+        if (fields.isEmpty()) {
+            throw ProblemException.invalid("body", "name at least one field to rectify");
+        }
+        apply(subject, cipher, changes, subject.tenantId().asString());
+        subject.touch();
+        flushOrConflict();
+        rectified.fire(new SubjectRectified(subject.tenantId(), subject.id(), Set.copyOf(fields), Clock.now()));
+        return decrypt(subject);
+    }
+
+    @Transactional
+    public Decrypted flagAsMinor(String tenantId, String subjectId) {
+        Subject subject = find(tenantId, subjectId);
+        if (!subject.minor()) {
+            subject.flagAsMinor();
+            flaggedAsMinor.fire(new SubjectFlaggedAsMinor(subject.tenantId(), subject.id(), Clock.now()));
+        }
+        return decrypt(subject);
+    }
+
+    public Decrypted decrypt(Subject s) {
+        KeyedCipher cipher = crypto.cipher(s.dataKeyId());
+        return new Decrypted(s, new Identifiers(cipher.decrypt("email", s.email()),
+                cipher.decrypt("username", s.username()), cipher.decrypt("accountId", s.accountId()),
+                cipher.decrypt("displayName", s.displayName())));
+    }
+
+    private void apply(Subject subject, KeyedCipher cipher, Identifiers ids, String tenantId) {
+        if (ids.email() != null) {
+            String index = crypto.blindIndex(IndexKind.EMAIL, ids.email());
+            refuseTaken(tenantId, "emailIndex", index, subject.rawId(), "email");
+            subject.email(index, cipher.encrypt("email", ids.email().strip()));
+        }
+        if (ids.username() != null) {
+            String index = crypto.blindIndex(IndexKind.USERNAME, ids.username());
+            refuseTaken(tenantId, "usernameIndex", index, subject.rawId(), "username");
+            subject.username(index, cipher.encrypt("username", ids.username().strip()));
+        }
+        if (ids.accountId() != null) {
+            String index = crypto.blindIndex(IndexKind.ACCOUNT_ID, ids.accountId());
+            refuseTaken(tenantId, "accountIdIndex", index, subject.rawId(), "accountId");
+            subject.accountId(index, cipher.encrypt("accountId", ids.accountId().strip()));
+        }
+        if (ids.displayName() != null) {
+            subject.displayName(cipher.encrypt("displayName", ids.displayName().strip()));
+        }
+    }
+
+    private void refuseTaken(String tenantId, String column, String index, String self, String field) {
+        Long taken = em.createQuery("SELECT COUNT(s) FROM Subject s WHERE s.tenantId = :t AND s." + column
+                        + " = :i AND s.id <> :self", Long.class)
+                .setParameter("t", tenantId).setParameter("i", index).setParameter("self", self)
+                .getSingleResult();
+        if (taken > 0) {
+            throw ProblemException.conflict(field, "another subject of this tenant already has this " + field);
+        }
+    }
+
+    /** The unique indexes are the last word when two requests race past the checks above. */
+    private void flushOrConflict() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "Another subject of this tenant registered the same identifier at the same time");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.steward.identity.internal.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.steward.identity.api.LicenceStatus;
+import org.steward.identity.api.TenantId;
+import org.steward.platform.id.Ids;
+import org.steward.platform.time.Clock;
+
+/** One step in a licence's history: who can tell when it was renewed, expired or terminated, and why. */
+@Entity
+@Table(name = "identity_licence_change")
+public class LicenceChange {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private String tenantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    private LicenceStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false)
+    private LicenceStatus toStatus;
+
+    @Column(name = "expires_on", nullable = false)
+    private LocalDate expiresOn;
+
+    @Column(name = "reason", nullable = false)
+    private String reason;
+
+    @Column(name = "changed_at", nullable = false)
+    private OffsetDateTime changedAt;
+
+    protected LicenceChange() {
+    }
+
+    public LicenceChange(TenantId tenantId, LicenceStatus fromStatus, LicenceStatus toStatus, LocalDate expiresOn,
+                         String reason) {
+        this.id = Ids.newId().toString();
+        this.tenantId = tenantId.asString();
+        this.fromStatus = fromStatus;
+        this.toStatus = toStatus;
+        this.expiresOn = expiresOn;
+        this.reason = reason;
+        this.changedAt = Clock.now();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public LicenceStatus fromStatus() {
+        return fromStatus;
+    }
+
+    public LicenceStatus toStatus() {
+        return toStatus;
+    }
+
+    public LocalDate expiresOn() {
+        return expiresOn;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public OffsetDateTime changedAt() {
+        return changedAt;
+    }
+}

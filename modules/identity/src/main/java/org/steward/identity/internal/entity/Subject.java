@@ -1,0 +1,148 @@
+package org.steward.identity.internal.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import org.steward.identity.api.SubjectId;
+import org.steward.identity.api.TenantId;
+import org.steward.platform.crypto.DataKeyId;
+import org.steward.platform.time.Clock;
+
+/**
+ * A data subject. Identifiers live only as a blind index plus a ciphertext under the subject's own data key; this
+ * entity never holds plaintext, so nothing that caches or logs it can leak personal data.
+ */
+@Entity
+@Table(name = "identity_subject")
+public class Subject {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private String tenantId;
+
+    @Column(name = "data_key_id", nullable = false)
+    private String dataKeyId;
+
+    @Column(name = "email_idx")
+    private String emailIndex;
+
+    @Column(name = "username_idx")
+    private String usernameIndex;
+
+    @Column(name = "account_id_idx")
+    private String accountIdIndex;
+
+    @Column(name = "email_enc")
+    private byte[] email;
+
+    @Column(name = "username_enc")
+    private byte[] username;
+
+    @Column(name = "account_id_enc")
+    private byte[] accountId;
+
+    @Column(name = "display_name_enc")
+    private byte[] displayName;
+
+    @Column(name = "minor", nullable = false)
+    private boolean minor;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Subject() {
+    }
+
+    public Subject(SubjectId id, TenantId tenantId, DataKeyId dataKeyId) {
+        this.id = id.asString();
+        this.tenantId = tenantId.asString();
+        this.dataKeyId = dataKeyId.asString();
+        this.createdAt = Clock.now();
+        this.updatedAt = createdAt;
+    }
+
+    public SubjectId id() {
+        return SubjectId.of(id);
+    }
+
+    public String rawId() {
+        return id;
+    }
+
+    public TenantId tenantId() {
+        return TenantId.of(tenantId);
+    }
+
+    public DataKeyId dataKeyId() {
+        return DataKeyId.of(dataKeyId);
+    }
+
+    public void email(String index, byte[] ciphertext) {
+        this.emailIndex = index;
+        this.email = ciphertext;
+    }
+
+    public void username(String index, byte[] ciphertext) {
+        this.usernameIndex = index;
+        this.username = ciphertext;
+    }
+
+    public void accountId(String index, byte[] ciphertext) {
+        this.accountIdIndex = index;
+        this.accountId = ciphertext;
+    }
+
+    public void displayName(byte[] ciphertext) {
+        this.displayName = ciphertext;
+    }
+
+    public byte[] email() {
+        return email;
+    }
+
+    public byte[] username() {
+        return username;
+    }
+
+    public byte[] accountId() {
+        return accountId;
+    }
+
+    public byte[] displayName() {
+        return displayName;
+    }
+
+    public boolean minor() {
+        return minor;
+    }
+
+    public void flagAsMinor() {
+        this.minor = true;
+        touch();
+    }
+
+    public void touch() {
+        this.updatedAt = Clock.now();
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,18 @@
+package org.steward.platform.rest;
+
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+
+/** JAX-RS passes null for an empty body, and {@code @NotNull} on a body parameter breaks Payara's OpenAPI (7649). */
+public final class Bodies {
+
+    private Bodies() {
+    }
+
+    public static <T> T require(T body) {
+        if (body == null) {
+            throw new ProblemException(ProblemType.MISSING_BODY, "This request needs a JSON body");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,2 @@
+/** Retention (internals): sweeps, holds, erasure orchestration, certificates. Other modules never reach in here. */
+package org.steward.retention.internal;

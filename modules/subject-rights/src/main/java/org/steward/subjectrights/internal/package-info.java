@@ -1,0 +1,2 @@
+/** Subject rights (internals): request workflow, deadlines, verification. Other modules never reach in here. */
+package org.steward.subjectrights.internal;
