@@ -27,7 +27,9 @@ import org.steward.platform.rest.PageRequest;
 import org.steward.platform.sensitive.SensitiveDataDetector;
 
 /** The personal-data records of policy §4b, one sub-collection per record type under the subject. */
-@Path("v1/tenants/{tenantId}/subjects/{subjectId}")
+// Same root path as SubjectsResource: JAX-RS picks one root class per request by its path, and Jersey merges
+// classes that share a path, so both classes' sub-paths stay reachable.
+@Path("v1/tenants/{tenantId}/subjects")
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,7 +45,7 @@ public class PersonalRecordsResource {
     UriInfo uri;
 
     @POST
-    @Path("contacts")
+    @Path("{subjectId}/contacts")
     @Operation(summary = "Store contact data a subject gave us")
     public Response addContact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                @Valid ContactInput body) {
@@ -53,7 +55,7 @@ public class PersonalRecordsResource {
     }
 
     @GET
-    @Path("contacts")
+    @Path("{subjectId}/contacts")
     @Operation(summary = "List a subject's contact records")
     public RecordViews.ContactPage contacts(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -64,7 +66,7 @@ public class PersonalRecordsResource {
     }
 
     @GET
-    @Path("contacts/{recordId}")
+    @Path("{subjectId}/contacts/{recordId}")
     @Operation(summary = "Get one contact record")
     public RecordViews.Contact contact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                        @PathParam("recordId") String id) {
@@ -72,7 +74,7 @@ public class PersonalRecordsResource {
     }
 
     @POST
-    @Path("feedback")
+    @Path("{subjectId}/feedback")
     @Operation(summary = "Store feedback a subject sent")
     public Response addFeedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                 @Valid FeedbackInput body) {
@@ -82,7 +84,7 @@ public class PersonalRecordsResource {
     }
 
     @GET
-    @Path("feedback")
+    @Path("{subjectId}/feedback")
     @Operation(summary = "List a subject's feedback records")
     public RecordViews.FeedbackPage feedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -93,7 +95,7 @@ public class PersonalRecordsResource {
     }
 
     @GET
-    @Path("feedback/{recordId}")
+    @Path("{subjectId}/feedback/{recordId}")
     @Operation(summary = "Get one feedback record")
     public RecordViews.Feedback feedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                          @PathParam("recordId") String id) {
@@ -101,7 +103,7 @@ public class PersonalRecordsResource {
     }
 
     @POST
-    @Path("connections")
+    @Path("{subjectId}/connections")
     @Operation(summary = "Store a sync connection's details; the personal access token is write-only")
     public Response addConnection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                   @Valid ConnectionInput body) {
@@ -111,7 +113,7 @@ public class PersonalRecordsResource {
     }
 
     @GET
-    @Path("connections")
+    @Path("{subjectId}/connections")
     @Operation(summary = "List a subject's connection records (tokens are never returned)")
     public RecordViews.ConnectionPage connections(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                                   @QueryParam("limit") String limit,
@@ -123,7 +125,7 @@ public class PersonalRecordsResource {
     }
 
     @GET
-    @Path("connections/{recordId}")
+    @Path("{subjectId}/connections/{recordId}")
     @Operation(summary = "Get one connection record (the token is never returned)")
     public RecordViews.Connection connection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                              @PathParam("recordId") String id) {
@@ -131,7 +133,7 @@ public class PersonalRecordsResource {
     }
 
     @POST
-    @Path("sync-profiles")
+    @Path("{subjectId}/sync-profiles")
     @Operation(summary = "Store a synchronization configuration profile")
     public Response addSyncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                    @Valid SyncProfileInput body) {
@@ -144,7 +146,7 @@ public class PersonalRecordsResource {
     }
 
     @GET
-    @Path("sync-profiles")
+    @Path("{subjectId}/sync-profiles")
     @Operation(summary = "List a subject's synchronization profiles")
     public RecordViews.SyncProfilePage syncProfiles(@PathParam("tenantId") String t,
                                                     @PathParam("subjectId") String s,
@@ -157,7 +159,7 @@ public class PersonalRecordsResource {
     }
 
     @GET
-    @Path("sync-profiles/{recordId}")
+    @Path("{subjectId}/sync-profiles/{recordId}")
     @Operation(summary = "Get one synchronization profile")
     public RecordViews.SyncProfile syncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                                @PathParam("recordId") String id) {
