@@ -1,0 +1,103 @@
+package org.steward.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for tests: raw bodies in, status + headers + parsed JSON out. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final StewardServer server;
+
+    Http(StewardServer server) {
+        this.server = server;
+    }
+
+    /** A response. {@code json()} parses the body; problem bodies parse the same way. */
+    public record Response(int status, String body, HttpResponse<String> raw) {
+
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                JsonStructure s = reader.read();
+                return s.asJsonObject();
+            }
+        }
+
+        public jakarta.json.JsonArray jsonArray() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readArray();
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(server.uri(path)).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(json(path, json).POST(body(json)));
+    }
+
+    public Response put(String path, String json) {
+        return send(json(path, json).PUT(body(json)));
+    }
+
+    public Response patch(String path, String json) {
+        return send(json(path, json).method("PATCH", body(json)));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(server.uri(path)).DELETE());
+    }
+
+    /** Any method, any content type: for the malformed requests that clients send in real life. */
+    public Response send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).method(method, body(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    private HttpRequest.Builder json(String path, String json) {
+        return HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json");
+    }
+
+    private static HttpRequest.BodyPublisher body(String s) {
+        return s == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(s);
+    }
+
+    private static Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> r = CLIENT.send(builder.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

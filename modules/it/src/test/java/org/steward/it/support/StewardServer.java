@@ -1,0 +1,217 @@
+package org.steward.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Steward on Payara Micro in a child process, on its own port, database and data directory. Tests talk to
+ * it over HTTP only. {@link #shared()} is the one server that most test classes use; tests that restart or kill a
+ * server start their own.
+ */
+public final class StewardServer implements AutoCloseable {
+
+    private static StewardServer shared;
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
+    private final Path log;
+    private final int port;
+    private final Database database;
+    private Process process;
+    private int starts;
+
+    private StewardServer(Path artifact, boolean uberJar, Database database, Map<String, String> extraEnv,
+                          String name) {
+        this.database = database;
+        this.port = freePort();
+        // Unique per server: concurrent test runs must never share a Payara root or a log.
+        this.workDir = Path.of(System.getProperty("steward.work", "target/work")).toAbsolutePath()
+                .resolve(name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        this.log = workDir.resolve("server.log");
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar"));
+        if (uberJar) {
+            cmd.add(artifact.toString());
+        } else {
+            cmd.add(runtime().resolve("payara-micro.jar").toString());
+            cmd.addAll(List.of("--deploy", artifact.toString(), "--contextroot", "/"));
+        }
+        cmd.addAll(List.of("--port", String.valueOf(port), "--nocluster", "--nohazelcast",
+                "--rootdir", workDir.resolve("payara").toString()));
+        this.command = cmd;
+        Map<String, String> env = new HashMap<>(database.environment());
+        env.put("STEWARD_DATA_DIR", workDir.resolve("data").toString());
+        env.put("STEWARD_IDENTITY_LICENCE_CHECK_PERIOD", "PT2S");
+        env.putAll(extraEnv);
+        this.environment = env;
+    }
+
+    /** The server most tests share: the WAR on Payara Micro. Started once per test JVM, stopped at its exit. */
+    public static synchronized StewardServer shared() {
+        if (shared == null) {
+            shared = war("shared", Database.fresh("shared"), Map.of());
+            shared.start();
+            StewardServer s = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+        }
+        return shared;
+    }
+
+    public static StewardServer war(String name, Database database, Map<String, String> env) {
+        return new StewardServer(runtime().resolve("steward.war"), false, database, env, name);
+    }
+
+    public static StewardServer uberJar(String name, Database database, Map<String, String> env) {
+        return new StewardServer(Path.of(System.getProperty("steward.uberjar", "../app/target/steward.jar"))
+                .toAbsolutePath(), true, database, env, name);
+    }
+
+    public static Path runtime() {
+        return Path.of(System.getProperty("steward.runtime", "target/runtime")).toAbsolutePath();
+    }
+
+    public synchronized StewardServer start() {
+        try {
+            Files.createDirectories(workDir);
+            // A Payara root left by a previous start redeploys its old copy of the app beside the new one.
+            deleteTree(workDir.resolve("payara"));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(starts == 0 ? ProcessBuilder.Redirect.to(log.toFile())
+                            : ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(environment);
+            process = pb.start();
+            starts++;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start Payara Micro", e);
+        }
+        awaitReady(Duration.ofSeconds(180));
+        return this;
+    }
+
+    /** Polls {@code /health/ready} until it answers 200, or fails with the tail of the server log. */
+    public void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Steward was not ready within " + timeout + ":\n" + logTail());
+    }
+
+    /** A graceful stop, as an operator's service manager would do it. */
+    public synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hooks, no flushing. */
+    public synchronized void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Http http() {
+        return new Http(this);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
