@@ -129,12 +129,19 @@ public final class ProblemClassifier {
             if (node.getKind() == ElementKind.RETURN_VALUE || node.getKind() == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
-            if (node.getName() != null) {
-                String name = node.getName();
-                if (node.getIndex() != null) {
-                    name = name + "[" + node.getIndex() + "]";
+            // A node's index is its position in the container named by the previous node: items[0].name, tags[1].
+            if (node.isInIterable() && node.getIndex() != null) {
+                String position = "[" + node.getIndex() + "]";
+                if (names.isEmpty()) {
+                    names.add(position);
+                } else {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + position);
                 }
-                names.add(name);
+            }
+            // A container element ("<list element>", "<map value>") has no name of its own in the JSON. Map keys
+            // are not echoed: they are client data, and may be personal data.
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                names.add(node.getName());
             }
         }
         if (names.isEmpty()) {
