@@ -39,7 +39,7 @@ public class Tenants {
 
     @Transactional
     public Tenant register(String name, String siteUrl, HostingMode mode, String licenceKey, LocalDate expiresOn) {
-        refuseTakenLicenceKey(licenceKey, null);
+        refuseTakenLicenceKey(licenceKey, null, "licence.key");
         Tenant tenant = new Tenant(new TenantId(Ids.newId()), name, siteUrl, mode, licenceKey, expiresOn);
         em.persist(tenant);
         // No mapped relationship tells the unit of work that the history row depends on the tenant row.
@@ -77,7 +77,7 @@ public class Tenants {
             throw new ProblemException(ProblemType.CONFLICT,
                     "The licence was terminated and the tenant erased; a terminated licence cannot be renewed");
         }
-        refuseTakenLicenceKey(licenceKey, tenant.rawId());
+        refuseTakenLicenceKey(licenceKey, tenant.rawId(), "key");
         LicenceStatus before = tenant.licenceStatus();
         tenant.renew(licenceKey, expiresOn);
         em.persist(new LicenceChange(tenant.id(), before, LicenceStatus.ACTIVE, expiresOn, "RENEWED"));
@@ -141,11 +141,12 @@ public class Tenants {
         return true;
     }
 
-    private void refuseTakenLicenceKey(String key, String exceptTenant) {
+    /** {@code field} is the key's path in the request body: {@code licence.key} on registration, {@code key} on renewal. */
+    private void refuseTakenLicenceKey(String key, String exceptTenant, String field) {
         List<String> owners = em.createQuery("SELECT t.id FROM Tenant t WHERE t.licenceKey = :k", String.class)
                 .setParameter("k", key).getResultList();
         if (owners.stream().anyMatch(o -> !o.equals(exceptTenant))) {
-            throw ProblemException.conflict("licence.key", "another tenant already holds this licence key");
+            throw ProblemException.conflict(field, "another tenant already holds this licence key");
         }
     }
 }

@@ -1,0 +1,249 @@
+package org.steward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.steward.it.ProblemAssert.assertNoStackTrace;
+import static org.steward.it.ProblemAssert.assertSafetyHeaders;
+import static org.steward.it.ProblemAssert.problem;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.steward.it.support.Fixtures;
+import org.steward.it.support.Http;
+import org.steward.it.support.StewardServer;
+
+/** The error contract of the whole API: RFC 9457 bodies, stable type URIs, correlation ids, safe headers. */
+class ProblemsIT {
+
+    private static final String TENANTS = "/api/v1/tenants";
+
+    private final StewardServer server = StewardServer.shared();
+    private final Http http = server.http();
+
+    // ---------------------------------------------------------------- bodies that are not what the schema says
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{bad", "{\"name\":", "{\"name\":\"A\",}", "{'name':'A'}", "nonsense"})
+    void malformedJsonIsRefused(String body) {
+        int before = tenantCount();
+        problem(http.post(TENANTS, body), 400, "malformed-json");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"a string\"", "42"})
+    void aBodyThatIsNotAnObjectIsRefused(String body) {
+        problem(http.post(TENANTS, body), 400, "malformed-json");
+    }
+
+    @Test
+    void unknownTopLevelFieldIsRefusedByName() {
+        int before = tenantCount();
+        String body = Fixtures.tenantJson("CLOUD", "2099-12-31").replaceFirst("\\{", "{\"colour\":\"blue\",");
+        JsonObject p = problem(http.post(TENANTS, body), 400, "unknown-field", "colour");
+        assertThat(p.getString("detail")).contains("colour");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownNestedFieldIsRefusedByItsPath() {
+        int before = tenantCount();
+        String body = Fixtures.tenantJson("CLOUD", "2099-12-31").replace("\"licence\":{", "\"licence\":{\"bogus\":1,");
+        problem(http.post(TENANTS, body), 400, "unknown-field", "licence.bogus");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @Test
+    void wrongTypeIsRefusedByName() {
+        int before = tenantCount();
+        String u = Fixtures.unique();
+        // JSON-B turns a number into a String ("123"), so an object is the wrong type that it cannot coerce.
+        problem(http.post(TENANTS, "{\"name\":{},\"siteUrl\":\"https://w" + u + ".example.com\",\"hostingMode\":\"CLOUD\","
+                + "\"licence\":{\"key\":\"W-" + u + "\",\"expiresOn\":\"2099-01-01\"}}"), 400, "wrong-type", "name");
+        problem(http.post(TENANTS, "{\"name\":\"N\",\"siteUrl\":\"https://w" + u + ".example.com\",\"hostingMode\":\"CLOUD\","
+                + "\"licence\":\"W-" + u + "\"}"), 400, "wrong-type", "licence");
+        problem(http.post(TENANTS, "{\"name\":\"N\",\"siteUrl\":\"https://w" + u + ".example.com\",\"hostingMode\":\"CLOUD\","
+                + "\"licence\":[1]}"), 400, "wrong-type", "licence");
+        problem(http.post(TENANTS, "{\"name\":\"N\",\"siteUrl\":\"https://w" + u + ".example.com\",\"hostingMode\":\"CLOUD\","
+                + "\"licence\":{\"key\":\"W-" + u + "\",\"expiresOn\":20990101}}"), 400, "wrong-type", "licence.expiresOn");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @Test
+    void emptyBodyIsAMissingBody() {
+        int before = tenantCount();
+        problem(http.post(TENANTS, null), 400, "missing-body");
+        problem(http.post(TENANTS, ""), 400, "missing-body");
+        problem(http.post(TENANTS, "null"), 400, "missing-body");
+        String t = Fixtures.tenant(http, "CLOUD");
+        problem(http.post(TENANTS + "/" + t + "/subjects", null), 400, "missing-body");
+        assertThat(tenantCount()).isEqualTo(before + 1);
+        assertThat(http.get(TENANTS + "/" + t + "/subjects").json().getJsonArray("items")).isEmpty();
+    }
+
+    @Test
+    void textPlainBodyIsUnsupported() {
+        int before = tenantCount();
+        problem(http.send("POST", TENANTS, "text/plain", Fixtures.tenantJson("CLOUD", "2099-12-31")), 415,
+                "unsupported-media-type");
+        problem(http.send("POST", TENANTS, "application/xml", "<tenant/>"), 415, "unsupported-media-type");
+        String t = Fixtures.tenant(http, "CLOUD");
+        problem(http.send("PUT", TENANTS + "/" + t, "text/plain", "{\"name\":\"N\",\"siteUrl\":\"https://n.example.com\"}"),
+                415, "unsupported-media-type");
+        assertThat(tenantCount()).isEqualTo(before + 1);
+        assertThat(http.get(TENANTS + "/" + t).json().getString("name")).isNotEqualTo("N");
+    }
+
+    // ---------------------------------------------------------------- paths and methods
+
+    static Stream<Arguments> wrongMethods() {
+        return Stream.of(
+                Arguments.of("DELETE", TENANTS),
+                Arguments.of("PUT", TENANTS),
+                Arguments.of("PATCH", TENANTS),
+                Arguments.of("DELETE", TENANTS + "/{t}"),
+                Arguments.of("DELETE", TENANTS + "/{t}/subjects"),
+                Arguments.of("GET", TENANTS + "/{t}/licence/termination"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("wrongMethods")
+    void wrongMethodIs405WithAllow(String method, String path) {
+        String t = Fixtures.tenant(http, "CLOUD");
+        Http.Response r = http.send(method, path.replace("{t}", t), method.equals("GET") ? null : "application/json",
+                method.equals("GET") || method.equals("DELETE") ? null : "{}");
+        problem(r, 405, "method-not-allowed");
+        assertThat(r.header("Allow")).as("Allow on %s %s", method, path).isNotBlank();
+        assertThat(http.get(TENANTS + "/" + t).status()).isEqualTo(200);
+    }
+
+    @Test
+    void deleteOnTheTenantCollectionAllowsGetAndPost() {
+        Http.Response r = http.delete(TENANTS);
+        problem(r, 405, "method-not-allowed");
+        assertThat(r.header("Allow")).contains("GET").contains("POST").doesNotContain("DELETE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/nope", "/api/v1/nope", "/api/v2/tenants", "/api/v1/tenants/x/y/z/w",
+            "/api/v1/tenants/00000000-0000-7000-8000-000000000000/licence/nope"})
+    void unknownPathUnderApiIsANotFoundProblem(String path) {
+        problem(http.get(path), 404, "not-found");
+        problem(http.post(path, "{}"), 404, "not-found");
+    }
+
+    @Test
+    void unacceptableAcceptIs406() throws Exception {
+        HttpResponse<String> r = raw(HttpRequest.newBuilder(server.uri(TENANTS)).header("Accept", "text/html").GET());
+        assertThat(r.statusCode()).isEqualTo(406);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(r.body()).contains("urn:steward:problem:not-acceptable");
+    }
+
+    // ---------------------------------------------------------------- correlation ids and headers
+
+    @Test
+    void everyProblemCarriesTheCorrelationIdOfItsResponseAndNoStackTrace() {
+        String t = Fixtures.tenant(http, "CLOUD");
+        List<Http.Response> problems = new ArrayList<>(List.of(
+                http.post(TENANTS, "{bad"),
+                http.post(TENANTS, "{\"zzz\":1}"),
+                http.post(TENANTS, "{\"name\":{}}"),
+                http.post(TENANTS, null),
+                http.post(TENANTS, "{}"),
+                http.send("POST", TENANTS, "text/plain", "x"),
+                http.delete(TENANTS),
+                http.get("/api/nope"),
+                http.get(TENANTS + "/garbage"),
+                http.get(TENANTS + "?limit=0"),
+                http.get(TENANTS + "?cursor=zz"),
+                http.post(TENANTS + "/" + t + "/licence/termination", "{}"),
+                http.post(TENANTS + "/" + t + "/subjects", "{\"email\":\"x\"}")));
+        for (Http.Response r : problems) {
+            assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+            assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json");
+            JsonObject p = r.json();
+            assertThat(p.getString("type")).startsWith(ProblemAssert.TYPE_PREFIX);
+            assertThat(p.getInt("status")).isEqualTo(r.status());
+            assertThat(p.getString("correlationId")).as(r.toString()).isEqualTo(r.header("X-Correlation-Id"));
+            assertThat(p.getString("instance", "")).startsWith("/api/");
+            assertNoStackTrace(r);
+            assertSafetyHeaders(r);
+        }
+        assertThat(problems.stream().map(r -> r.header("X-Correlation-Id")).distinct().count())
+                .as("every request gets its own id").isEqualTo(problems.size());
+    }
+
+    @Test
+    void clientCorrelationIdIsEchoed() throws Exception {
+        HttpResponse<String> ok = raw(HttpRequest.newBuilder(server.uri(TENANTS + "?limit=1"))
+                .header("X-Correlation-Id", "abc12345-test").GET());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("X-Correlation-Id")).contains("abc12345-test");
+
+        HttpResponse<String> bad = raw(HttpRequest.newBuilder(server.uri(TENANTS))
+                .header("X-Correlation-Id", "abc12345-test").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{bad")));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("X-Correlation-Id")).contains("abc12345-test");
+        assertThat(bad.body()).contains("\"correlationId\":\"abc12345-test\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bad id<script>", "alice@example.com", "short", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "a;b=c/d\\e"})
+    void illegalCorrelationIdIsReplaced(String sent) throws Exception {
+        HttpResponse<String> r = raw(HttpRequest.newBuilder(server.uri(TENANTS + "/garbage"))
+                .header("X-Correlation-Id", sent).GET());
+        assertThat(r.statusCode()).isEqualTo(404);
+        String id = r.headers().firstValue("X-Correlation-Id").orElseThrow();
+        assertThat(id).isNotEqualTo(sent).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(r.body()).contains("\"correlationId\":\"" + id + "\"").doesNotContain(sent);
+    }
+
+    @Test
+    void responsesCarryNosniffAndNoStore() {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String s = Fixtures.subject(http, t);
+        List<Http.Response> answers = List.of(
+                http.get(TENANTS),
+                http.get(TENANTS + "/" + t),
+                http.post(TENANTS, Fixtures.tenantJson("CLOUD", "2099-12-31")),
+                http.get(TENANTS + "/" + t + "/subjects/" + s),
+                http.get(TENANTS + "/" + t + "/licence/history"),
+                http.get(TENANTS + "/garbage"),
+                http.post(TENANTS, "{bad"),
+                http.delete(TENANTS),
+                http.send("POST", TENANTS, "text/plain", "x"));
+        for (Http.Response r : answers) {
+            assertSafetyHeaders(r);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private int tenantCount() {
+        int n = 0;
+        String cursor = null;
+        do {
+            Http.Response r = http.get(TENANTS + "?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(r.status()).isEqualTo(200);
+            n += r.json().getJsonArray("items").size();
+            cursor = r.json().getString("nextCursor", null);
+        } while (cursor != null);
+        return n;
+    }
+
+    private static HttpResponse<String> raw(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
