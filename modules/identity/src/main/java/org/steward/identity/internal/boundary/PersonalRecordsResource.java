@@ -17,6 +17,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.identity.internal.control.PersonalRecords;
 import org.steward.identity.internal.control.PersonalRecords.Opened;
@@ -46,6 +49,8 @@ public class PersonalRecordsResource {
 
     @POST
     @Path("{subjectId}/contacts")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.Contact.class)))
     @Operation(summary = "Store contact data a subject gave us")
     public Response addContact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                @Valid ContactInput body) {
@@ -57,7 +62,7 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/contacts")
     @Operation(summary = "List a subject's contact records")
-    public RecordViews.ContactPage contacts(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+    public RecordViews.ContactPage listContacts(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
         var p = page.page(records.list(t, s, RecordCategory.CONTACT, ContactInput.class, page), o -> o.record().rawId(),
@@ -68,13 +73,15 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/contacts/{recordId}")
     @Operation(summary = "Get one contact record")
-    public RecordViews.Contact contact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+    public RecordViews.Contact getContact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                        @PathParam("recordId") String id) {
         return contact(records.get(t, s, RecordCategory.CONTACT, id, ContactInput.class));
     }
 
     @POST
     @Path("{subjectId}/feedback")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.Feedback.class)))
     @Operation(summary = "Store feedback a subject sent")
     public Response addFeedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                 @Valid FeedbackInput body) {
@@ -86,7 +93,7 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/feedback")
     @Operation(summary = "List a subject's feedback records")
-    public RecordViews.FeedbackPage feedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+    public RecordViews.FeedbackPage listFeedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
         var p = page.page(records.list(t, s, RecordCategory.FEEDBACK, FeedbackInput.class, page),
@@ -97,13 +104,15 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/feedback/{recordId}")
     @Operation(summary = "Get one feedback record")
-    public RecordViews.Feedback feedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+    public RecordViews.Feedback getFeedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                          @PathParam("recordId") String id) {
         return feedback(records.get(t, s, RecordCategory.FEEDBACK, id, FeedbackInput.class));
     }
 
     @POST
     @Path("{subjectId}/connections")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.Connection.class)))
     @Operation(summary = "Store a sync connection's details; the personal access token is write-only")
     public Response addConnection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                   @Valid ConnectionInput body) {
@@ -115,7 +124,7 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/connections")
     @Operation(summary = "List a subject's connection records (tokens are never returned)")
-    public RecordViews.ConnectionPage connections(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+    public RecordViews.ConnectionPage listConnections(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                                   @QueryParam("limit") String limit,
                                                   @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
@@ -127,13 +136,15 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/connections/{recordId}")
     @Operation(summary = "Get one connection record (the token is never returned)")
-    public RecordViews.Connection connection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+    public RecordViews.Connection getConnection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                              @PathParam("recordId") String id) {
         return connection(records.get(t, s, RecordCategory.CONNECTION, id, ConnectionInput.class));
     }
 
     @POST
     @Path("{subjectId}/sync-profiles")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.SyncProfile.class)))
     @Operation(summary = "Store a synchronization configuration profile")
     public Response addSyncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                    @Valid SyncProfileInput body) {
@@ -148,7 +159,7 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/sync-profiles")
     @Operation(summary = "List a subject's synchronization profiles")
-    public RecordViews.SyncProfilePage syncProfiles(@PathParam("tenantId") String t,
+    public RecordViews.SyncProfilePage listSyncProfiles(@PathParam("tenantId") String t,
                                                     @PathParam("subjectId") String s,
                                                     @QueryParam("limit") String limit,
                                                     @QueryParam("cursor") String cursor) {
@@ -161,7 +172,7 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/sync-profiles/{recordId}")
     @Operation(summary = "Get one synchronization profile")
-    public RecordViews.SyncProfile syncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+    public RecordViews.SyncProfile getSyncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                                @PathParam("recordId") String id) {
         return syncProfile(records.get(t, s, RecordCategory.SYNC_PROFILE, id, SyncProfileInput.class));
     }

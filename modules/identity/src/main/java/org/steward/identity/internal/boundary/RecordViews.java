@@ -3,6 +3,7 @@ package org.steward.identity.internal.boundary;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answers for each personal-data record type. The connection's token is never returned: only {@code hasToken}. */
@@ -46,18 +47,18 @@ public final class RecordViews {
     }
 
     @Schema(name = "ContactPage")
-    public record ContactPage(@Schema(required = true) List<Contact> items, String nextCursor) {
+    public record ContactPage(@Schema(required = true, type = SchemaType.ARRAY, implementation = Contact.class) List<Contact> items, String nextCursor) {
     }
 
     @Schema(name = "FeedbackPage")
-    public record FeedbackPage(@Schema(required = true) List<Feedback> items, String nextCursor) {
+    public record FeedbackPage(@Schema(required = true, type = SchemaType.ARRAY, implementation = Feedback.class) List<Feedback> items, String nextCursor) {
     }
 
     @Schema(name = "ConnectionPage")
-    public record ConnectionPage(@Schema(required = true) List<Connection> items, String nextCursor) {
+    public record ConnectionPage(@Schema(required = true, type = SchemaType.ARRAY, implementation = Connection.class) List<Connection> items, String nextCursor) {
     }
 
     @Schema(name = "SyncProfilePage")
-    public record SyncProfilePage(@Schema(required = true) List<SyncProfile> items, String nextCursor) {
+    public record SyncProfilePage(@Schema(required = true, type = SchemaType.ARRAY, implementation = SyncProfile.class) List<SyncProfile> items, String nextCursor) {
     }
 }

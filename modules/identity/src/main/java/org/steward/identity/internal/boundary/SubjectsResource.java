@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.identity.internal.control.Subjects;
@@ -39,8 +42,10 @@ public class SubjectsResource {
     Subjects subjects;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectView.class)))
     @Operation(summary = "Register a data subject")
-    public Response register(@PathParam("tenantId") String tenantId, @Valid SubjectInput body,
+    public Response registerSubject(@PathParam("tenantId") String tenantId, @Valid SubjectInput body,
                              @Context UriInfo uri) {
         SubjectInput in = Bodies.require(body);
         Subjects.Decrypted d = subjects.register(tenantId, identifiers(in));
@@ -50,7 +55,7 @@ public class SubjectsResource {
 
     @GET
     @Operation(summary = "List subjects, or find one by exactly one identifier (email, username or accountId)")
-    public SubjectPage list(@PathParam("tenantId") String tenantId,
+    public SubjectPage listSubjects(@PathParam("tenantId") String tenantId,
                             @Parameter(description = "Find by email (case-insensitive)") @QueryParam("email") String email,
                             @Parameter(description = "Find by username (case-insensitive)") @QueryParam("username") String username,
                             @Parameter(description = "Find by Atlassian accountId") @QueryParam("accountId") String accountId,
@@ -94,7 +99,7 @@ public class SubjectsResource {
     @GET
     @Path("{subjectId}")
     @Operation(summary = "Get a subject")
-    public SubjectView get(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId) {
+    public SubjectView getSubject(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId) {
         return view(subjects.get(tenantId, subjectId));
     }
 
@@ -102,7 +107,7 @@ public class SubjectsResource {
     @Path("{subjectId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Rectify a subject (GDPR Art. 16): fields given are replaced, absent ones kept")
-    public SubjectView rectify(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId,
+    public SubjectView rectifySubject(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId,
                                @Valid SubjectInput body) {
         SubjectInput in = Bodies.require(body);
         return view(subjects.rectify(tenantId, subjectId, identifiers(in)));
@@ -111,7 +116,7 @@ public class SubjectsResource {
     @POST
     @Path("{subjectId}/minor")
     @Operation(summary = "Flag a subject as a minor (policy §8); their data is then erased promptly")
-    public SubjectView flagAsMinor(@PathParam("tenantId") String tenantId,
+    public SubjectView flagSubjectAsMinor(@PathParam("tenantId") String tenantId,
                                    @PathParam("subjectId") String subjectId) {
         return view(subjects.flagAsMinor(tenantId, subjectId));
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SyncProfileInput", description = "A synchronization configuration profile (policy §4b).")
@@ -14,7 +15,7 @@ public record SyncProfileInput(
         @Schema(required = true, maxLength = 200) @NotBlank @Size(max = 200) String name,
         @Schema(description = "Source status to target status; at most 200 entries.")
         @Size(max = 200) Map<@NotBlank @Size(max = 200) String, @NotBlank @Size(max = 200) String> statusMappings,
-        @Schema(description = "At most 200 issue types.") @Size(max = 200) List<@NotBlank @Size(max = 200) String> issueTypes,
+        @Schema(description = "At most 200 issue types.", type = SchemaType.ARRAY, implementation = String.class) @Size(max = 200) List<@NotBlank @Size(max = 200) String> issueTypes,
         @Schema(description = "Field name to value; values are free text and refuse special-category data.")
         @Size(max = 200) Map<@NotBlank @Size(max = 200) String, @Size(max = 2000) String> fieldValues,
         @Schema(description = "Source user email to target user email.")

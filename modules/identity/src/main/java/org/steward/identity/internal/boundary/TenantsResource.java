@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.identity.api.HostingMode;
 import org.steward.identity.internal.control.Tenants;
@@ -34,8 +37,10 @@ public class TenantsResource {
     Tenants tenants;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.class)))
     @Operation(summary = "Register a tenant (licensee) with its licence")
-    public Response register(@Valid TenantInput body, @Context UriInfo uri) {
+    public Response registerTenant(@Valid TenantInput body, @Context UriInfo uri) {
         TenantInput in = Bodies.require(body);
         Tenant t = tenants.register(in.name().strip(), in.siteUrl().strip(), HostingMode.valueOf(in.hostingMode()), in.licence().key(),
                 in.licence().expiresOn());
@@ -45,7 +50,7 @@ public class TenantsResource {
 
     @GET
     @Operation(summary = "List tenants, oldest first")
-    public TenantPage list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public TenantPage listTenants(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
         Page<TenantView> p = page.page(tenants.list(page), Tenant::rawId, TenantView::of);
         return new TenantPage(p.items(), p.nextCursor());
@@ -54,14 +59,14 @@ public class TenantsResource {
     @GET
     @Path("{tenantId}")
     @Operation(summary = "Get a tenant")
-    public TenantView get(@PathParam("tenantId") String tenantId) {
+    public TenantView getTenant(@PathParam("tenantId") String tenantId) {
         return TenantView.of(tenants.get(tenantId));
     }
 
     @PUT
     @Path("{tenantId}")
     @Operation(summary = "Change a tenant's name or site")
-    public TenantView update(@PathParam("tenantId") String tenantId, @Valid TenantUpdate body) {
+    public TenantView updateTenant(@PathParam("tenantId") String tenantId, @Valid TenantUpdate body) {
         TenantUpdate in = Bodies.require(body);
         return TenantView.of(tenants.update(tenantId, in.name().strip(), in.siteUrl().strip()));
     }
@@ -69,7 +74,7 @@ public class TenantsResource {
     @PUT
     @Path("{tenantId}/licence")
     @Operation(summary = "Renew or change a tenant's licence; an expired licence becomes active again")
-    public TenantView renew(@PathParam("tenantId") String tenantId, @Valid LicenceInput body) {
+    public TenantView renewLicence(@PathParam("tenantId") String tenantId, @Valid LicenceInput body) {
         LicenceInput in = Bodies.require(body);
         return TenantView.of(tenants.renew(tenantId, in.key(), in.expiresOn()));
     }
@@ -77,7 +82,7 @@ public class TenantsResource {
     @POST
     @Path("{tenantId}/licence/termination")
     @Operation(summary = "Terminate a licence before its expiry; this erases every subject of the tenant")
-    public TenantView terminate(@PathParam("tenantId") String tenantId, @Valid TerminationInput body) {
+    public TenantView terminateLicence(@PathParam("tenantId") String tenantId, @Valid TerminationInput body) {
         TerminationInput in = Bodies.require(body);
         return TenantView.of(tenants.terminate(tenantId, Boolean.TRUE.equals(in.acknowledgeErasure())));
     }
@@ -85,7 +90,7 @@ public class TenantsResource {
     @GET
     @Path("{tenantId}/licence/history")
     @Operation(summary = "The licence's history: registration, renewals, expiry, termination")
-    public List<LicenceChangeView> history(@PathParam("tenantId") String tenantId) {
+    public List<LicenceChangeView> licenceHistory(@PathParam("tenantId") String tenantId) {
         return tenants.history(tenantId).stream().map(LicenceChangeView::of).toList();
     }
 }

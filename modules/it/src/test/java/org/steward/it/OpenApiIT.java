@@ -1,0 +1,118 @@
+package org.steward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.steward.it.support.Http;
+import org.steward.it.support.StewardServer;
+
+/** REST clients generate their code from /openapi: it must be valid and say what the API really does. */
+class OpenApiIT {
+
+    private static final Http HTTP = StewardServer.shared().http();
+    private static String json;
+    private static OpenAPI api;
+
+    @BeforeAll
+    static void fetch() {
+        Http.Response r = HTTP.get("/openapi?format=json");
+        assertThat(r.status()).isEqualTo(200);
+        json = r.body();
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json, null, null);
+        assertThat(parsed.getMessages()).as("validator messages").isEmpty();
+        api = parsed.getOpenAPI();
+    }
+
+    @Test
+    void isValidWithoutPayarasNonStandardField() {
+        assertThat(HTTP.get("/openapi?format=json").json()).doesNotContainKey("endpoints");
+        Http.Response yaml = HTTP.get("/openapi");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(new OpenAPIV3Parser().readContents(yaml.body(), null, null).getMessages()).isEmpty();
+    }
+
+    @Test
+    void describesSteward() {
+        assertThat(api.getInfo().getTitle()).isEqualTo("Steward");
+        assertThat(api.getInfo().getVersion()).isEqualTo("v1");
+        assertThat(api.getInfo().getDescription()).contains("problem+json");
+        assertThat(api.getTags()).extracting(t -> t.getName())
+                .contains("identity", "consent", "subject-rights", "retention", "sharing");
+        assertThat(api.getComponents().getSecuritySchemes()).containsKeys("bearer", "basic", "apiKey");
+    }
+
+    @Test
+    void listsEveryIdentityOperationOnceWithUniqueIds() {
+        assertThat(api.getPaths()).containsKeys("/api/v1/tenants", "/api/v1/tenants/{tenantId}",
+                "/api/v1/tenants/{tenantId}/licence", "/api/v1/tenants/{tenantId}/licence/termination",
+                "/api/v1/tenants/{tenantId}/licence/history", "/api/v1/tenants/{tenantId}/subjects",
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}",
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/minor",
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/contacts",
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/feedback/{recordId}",
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/connections",
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/sync-profiles/{recordId}");
+        List<String> ids = new ArrayList<>();
+        api.getPaths().values().forEach(p -> p.readOperations().forEach(o -> ids.add(o.getOperationId())));
+        assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(new HashSet<>(ids)).contains("registerTenant", "registerSubject", "rectifySubject",
+                "addConnection", "getSyncProfile");
+    }
+
+    @Test
+    void everyOperationDocumentsItsProblems() {
+        for (var path : api.getPaths().entrySet()) {
+            for (Operation op : path.getValue().readOperations()) {
+                assertThat(op.getResponses()).as(path.getKey() + " " + op.getOperationId()).containsKey("4XX");
+                assertThat(op.getResponses().get("4XX").getContent()).containsKey("application/problem+json");
+            }
+        }
+        Schema<?> problem = api.getComponents().getSchemas().get("Problem");
+        assertThat(problem.getRequired()).contains("type", "title", "status");
+        assertThat(problem.getProperties()).containsKeys("detail", "correlationId", "errors");
+    }
+
+    @Test
+    void schemasCarryRequiredListsAndFormats() {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        assertThat(schemas.get("TenantInput").getRequired()).contains("name", "siteUrl", "hostingMode", "licence");
+        assertThat(schemas.get("ConnectionInput").getRequired())
+                .contains("siteUrl", "userEmail", "personalAccessToken");
+        assertThat(schemas.get("SubjectInput").getRequired()).isNullOrEmpty();
+        assertThat(property(schemas, "Tenant", "id").getFormat()).isEqualTo("uuid");
+        assertThat(property(schemas, "Tenant", "createdAt").getFormat()).isEqualTo("date-time");
+        assertThat(property(schemas, "Tenant", "createdAt").getType()).isEqualTo("string");
+        assertThat(property(schemas, "Subject", "email").getFormat()).isEqualTo("email");
+        assertThat(property(schemas, "SubjectInput", "email").getFormat()).isEqualTo("email");
+        assertThat(property(schemas, "ConnectionRecord", "hasToken").getType()).isEqualTo("boolean");
+        assertThat(schemas.get("ConnectionRecord").getProperties()).doesNotContainKey("personalAccessToken");
+        // Payara copies annotation defaults; maxProperties 0 would forbid every property.
+        assertThat(json).doesNotContain("\"maxProperties\":0").doesNotContain("\"maxProperties\" : 0");
+    }
+
+    @Test
+    void swaggerUiIsServedAtApiDocs() {
+        Http.Response page = HTTP.get("/api-docs/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui-bundle.js");
+        String bundle = page.body().replaceAll("(?s).*src=\"(/webjars/[^\"]+swagger-ui-bundle\\.js)\".*", "$1");
+        assertThat(HTTP.get(bundle).status()).isEqualTo(200);
+        assertThat(HTTP.get("/api-docs/init.js").body()).contains("/openapi");
+    }
+
+    private static Schema<?> property(Map<String, Schema> schemas, String schema, String property) {
+        Schema<?> s = schemas.get(schema);
+        assertThat(s).as(schema).isNotNull();
+        return (Schema<?>) s.getProperties().get(property);
+    }
+}
