@@ -61,8 +61,13 @@ public class Startup {
     void start() {
         long t0 = System.nanoTime();
         Migrations.migrate(dataSource, getClass().getClassLoader());
-        if (!crypto.ensureBlindIndexKey()) {
-            LOG.fine("Blind-index key already present");
+        try {
+            crypto.ensureBlindIndexKey();
+        } catch (RuntimeException e) {
+            // Two instances starting on one database race to create the key; the loser finds the winner's.
+            if (!crypto.hasBlindIndexKey()) {
+                throw e;
+            }
         }
         for (ScheduledJob job : jobs) {
             long ms = job.period().toMillis();

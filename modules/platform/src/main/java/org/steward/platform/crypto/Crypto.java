@@ -67,6 +67,10 @@ public class Crypto {
         return f;
     }
 
+    public boolean hasBlindIndexKey() {
+        return em.find(Secret.class, BLIND_INDEX_SECRET) != null;
+    }
+
     /** Creates the blind-index key on first start. Another instance may win the race; the caller then re-reads. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean ensureBlindIndexKey() {
