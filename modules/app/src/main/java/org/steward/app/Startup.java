@@ -18,8 +18,11 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.platform.crypto.Crypto;
 import org.steward.platform.schedule.ScheduledJob;
+import org.steward.platform.security.Users;
 
 /**
  * Start-up work, before any traffic: migrations, server-wide keys, then the modules' timers. It lives in the WAR as
@@ -57,6 +60,13 @@ public class Startup {
     @Inject
     Readiness readiness;
 
+    @Inject
+    Users users;
+
+    @Inject
+    @ConfigProperty(name = "steward.admin.password")
+    Optional<String> adminPassword;
+
     @PostConstruct
     void start() {
         long t0 = System.nanoTime();
@@ -69,6 +79,7 @@ public class Startup {
                 throw e;
             }
         }
+        users.ensureAdmin(adminPassword).ifPresent(Startup::announce);
         for (ScheduledJob job : jobs) {
             long ms = job.period().toMillis();
             timers.createIntervalTimer(ms, ms, new TimerConfig(job.name(), false));
@@ -76,6 +87,15 @@ public class Startup {
         }
         readiness.markStarted();
         LOG.info("Steward started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    /**
+     * The generated first password goes to the console once, deliberately not through the logger: log files are
+     * kept and shipped, a console is watched by whoever started the server. Only its hash is stored.
+     */
+    private static void announce(String password) {
+        System.out.println("\n=== Steward: first start. Log in as 'admin' with password: " + password
+                + "\n=== It is shown only now. Change it, or set STEWARD_ADMIN_PASSWORD before the first start.\n");
     }
 
     @Timeout

@@ -1,5 +1,6 @@
 package org.steward.app;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -8,15 +9,18 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.platform.security.Roles;
 
 /**
  * The REST API under {@code /api}. Resources and providers in the module JARs are discovered by scanning, which was
  * measured to work in the WAR, the uber-jar and the EAR alike.
  */
 @ApplicationPath("/api")
+@DeclareRoles({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
 @OpenAPIDefinition(
         info = @Info(title = "Steward", version = "v1",
                 description = "Self-hosted privacy operations (GDPR/CCPA): the register of personal data, consent,"
@@ -29,7 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "consent", description = "Purposes, notices, consent records and decisions"),
                 @Tag(name = "subject-rights", description = "Data-subject requests"),
                 @Tag(name = "retention", description = "Retention policies, holds and erasure"),
-                @Tag(name = "sharing", description = "Subprocessors and disclosures")})
+                @Tag(name = "sharing", description = "Subprocessors and disclosures"),
+                @Tag(name = "security", description = "Users, API keys and the caller's identity"),
+                @Tag(name = "audit", description = "The tamper-evident audit log")},
+        security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic"),
+                @SecurityRequirement(name = "apiKey")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
                 bearerFormat = "JWT", description = "An OIDC access token (RS256)"),

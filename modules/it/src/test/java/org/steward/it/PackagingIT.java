@@ -181,7 +181,10 @@ class PackagingIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Every request authenticates as the bootstrap admin, which may register and read tenants. */
     private static Response send(HttpRequest.Builder request) {
+        request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("admin:" + StewardServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try {
             HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -277,6 +280,7 @@ class PackagingIT {
         void start(Database database) {
             Map<String, String> env = new java.util.HashMap<>(database.environment());
             env.put("STEWARD_DATA_DIR", dir.resolve("data").toString());
+            env.put("STEWARD_ADMIN_PASSWORD", StewardServer.ADMIN_PASSWORD);
             started = true;
             asadmin(Duration.ofSeconds(120), env, "start-domain", NAME);
         }

@@ -243,7 +243,9 @@ class ProblemsIT {
         return n;
     }
 
-    private static HttpResponse<String> raw(HttpRequest.Builder b) throws IOException, InterruptedException {
+    /** A hand-built request, authenticated as the operator that {@code server.http()} uses. */
+    private HttpResponse<String> raw(HttpRequest.Builder b) throws IOException, InterruptedException {
+        server.http().authenticate(b);
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -16,9 +16,38 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final StewardServer server;
+    private final String authHeader;
+    private final String authValue;
 
     Http(StewardServer server) {
+        this(server, null, null);
+    }
+
+    private Http(StewardServer server, String authHeader, String authValue) {
         this.server = server;
+        this.authHeader = authHeader;
+        this.authValue = authValue;
+    }
+
+    /** The same server, as a user with a password (HTTP Basic). */
+    public Http basic(String username, String password) {
+        return new Http(server, "Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The same server, as a machine client with an API key. */
+    public Http apiKey(String key) {
+        return new Http(server, "X-API-Key", key);
+    }
+
+    /** The same server, with any Authorization header (a bearer token, a malformed one...). */
+    public Http authorization(String value) {
+        return new Http(server, "Authorization", value);
+    }
+
+    /** The same server, without credentials. */
+    public Http anonymous() {
+        return new Http(server, null, null);
     }
 
     /** A response. {@code json()} parses the body; problem bodies parse the same way. */
@@ -52,7 +81,7 @@ public final class Http {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(server.uri(path)).GET());
+        return send(request(path).GET());
     }
 
     public Response post(String path, String json) {
@@ -68,12 +97,12 @@ public final class Http {
     }
 
     public Response delete(String path) {
-        return send(HttpRequest.newBuilder(server.uri(path)).DELETE());
+        return send(request(path).DELETE());
     }
 
     /** Any method, any content type: for the malformed requests that clients send in real life. */
     public Response send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).method(method, body(body));
+        HttpRequest.Builder b = request(path).method(method, body(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -81,14 +110,30 @@ public final class Http {
     }
 
     private HttpRequest.Builder json(String path, String json) {
-        return HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json");
+        return request(path).header("Content-Type", "application/json");
+    }
+
+    /** Adds this client's credentials to a hand-built request. */
+    public HttpRequest.Builder authenticate(HttpRequest.Builder b) {
+        if (authHeader != null) {
+            b.header(authHeader, authValue);
+        }
+        return b;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path));
+        if (authHeader != null) {
+            b.header(authHeader, authValue);
+        }
+        return b;
     }
 
     private static HttpRequest.BodyPublisher body(String s) {
         return s == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(s);
     }
 
-    private static Response send(HttpRequest.Builder builder) {
+    private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> r = CLIENT.send(builder.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -23,6 +23,13 @@ public final class StewardServer implements AutoCloseable {
 
     private static StewardServer shared;
 
+    /** The bootstrap admin's password on test servers (STEWARD_ADMIN_PASSWORD). */
+    public static final String ADMIN_PASSWORD = "it-admin-password-1";
+    /** Every test user's password. */
+    public static final String USER_PASSWORD = "it-user-password-1";
+
+    private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path workDir;
@@ -53,6 +60,7 @@ public final class StewardServer implements AutoCloseable {
         Map<String, String> env = new HashMap<>(database.environment());
         env.put("STEWARD_DATA_DIR", workDir.resolve("data").toString());
         env.put("STEWARD_IDENTITY_LICENCE_CHECK_PERIOD", "PT2S");
+        env.put("STEWARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putAll(extraEnv);
         this.environment = env;
     }
@@ -159,8 +167,50 @@ public final class StewardServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /**
+     * A client that authenticates as an operator holding ADMIN, PRIVACY_OFFICER and AUDITOR: what most tests need to
+     * exercise an endpoint. Authorization itself is tested with {@link #as} and {@link #anonymous()}.
+     */
     public Http http() {
+        return as(null, "ADMIN", "PRIVACY_OFFICER", "AUDITOR");
+    }
+
+    /** The bootstrap admin (role ADMIN only). */
+    public Http admin() {
+        return new Http(this).basic("admin", ADMIN_PASSWORD);
+    }
+
+    public Http anonymous() {
         return new Http(this);
+    }
+
+    /** A user with exactly these roles (bound to {@code tenantId} when not null), created once per server. */
+    public Http as(String tenantId, String... roles) {
+        String key = String.join(",", roles) + "@" + tenantId;
+        return users.computeIfAbsent(key, k -> {
+            String username = "it-" + java.util.UUID.randomUUID().toString().substring(0, 12);
+            String roleList = java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"")
+                    .collect(java.util.stream.Collectors.joining(","));
+            Http.Response r = admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\""
+                    + USER_PASSWORD + "\",\"roles\":[" + roleList + "]"
+                    + (tenantId == null ? "" : ",\"tenantId\":\"" + tenantId + "\"") + "}");
+            if (r.status() != 201) {
+                throw new IllegalStateException("Cannot create test user " + key + ": " + r);
+            }
+            return new Http(this).basic(username, USER_PASSWORD);
+        });
+    }
+
+    /** A machine client with an API key of these roles, bound to {@code tenantId} when not null. */
+    public Http apiKey(String tenantId, String... roles) {
+        String roleList = java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        Http.Response r = admin().post("/api/v1/api-keys", "{\"name\":\"it-key\",\"roles\":[" + roleList + "]"
+                + (tenantId == null ? "" : ",\"tenantId\":\"" + tenantId + "\"") + "}");
+        if (r.status() != 201) {
+            throw new IllegalStateException("Cannot issue test API key: " + r);
+        }
+        return new Http(this).apiKey(r.json().getString("key"));
     }
 
     public Database database() {

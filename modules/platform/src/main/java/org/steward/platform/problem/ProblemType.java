@@ -14,6 +14,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     DATA_CENTER_NO_PERSONAL_DATA(422, "Data Center tenants keep their personal data on their own premises"),
     SENSITIVE_DATA(422, "Sensitive personal data is never accepted"),
     BUSINESS_RULE(422, "The request breaks a business rule"),

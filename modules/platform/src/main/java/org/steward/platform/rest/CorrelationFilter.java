@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import org.steward.platform.security.StewardAuthenticationMechanism;
 
 /** Gives every API request a correlation id and the response headers that every answer must carry. */
 @Provider
@@ -28,5 +29,9 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
         headers.putSingle("X-Content-Type-Options", "nosniff");
         // API answers may hold personal data: no shared or private cache may keep them.
         headers.putSingle("Cache-Control", "no-store");
+        if (response.getStatus() == 401) {
+            // Payara's own 401 for @RolesAllowed carries no challenge; clients need one to know what to send.
+            headers.putSingle("WWW-Authenticate", StewardAuthenticationMechanism.CHALLENGE);
+        }
     }
 }

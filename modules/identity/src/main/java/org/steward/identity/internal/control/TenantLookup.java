@@ -1,0 +1,21 @@
+package org.steward.identity.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.steward.identity.internal.entity.Tenant;
+import org.steward.platform.id.Ids;
+import org.steward.platform.security.TenantDirectory;
+
+/** Tells the platform which tenant ids exist, when it binds a user or an API key to one. */
+@ApplicationScoped
+public class TenantLookup implements TenantDirectory {
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Override
+    public boolean exists(String tenantId) {
+        return Ids.parseOrNull(tenantId) != null && em.find(Tenant.class, tenantId) != null;
+    }
+}
