@@ -108,6 +108,22 @@ class OpenApiIT {
         String bundle = page.body().replaceAll("(?s).*src=\"(/webjars/[^\"]+swagger-ui-bundle\\.js)\".*", "$1");
         assertThat(HTTP.get(bundle).status()).isEqualTo(200);
         assertThat(HTTP.get("/api-docs/init.js").body()).contains("/openapi");
+        // The only HTML Steward serves: scripts from its own origin only, never framed.
+        String csp = page.header("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'")
+                .doesNotContain("script-src 'self' 'unsafe-inline'");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.body()).doesNotContain("<script>");
+    }
+
+    @Test
+    void apiAnswersCarrySecurityHeaders() {
+        Http.Response r = HTTP.get("/api/v1/tenants?limit=1");
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        Http.Response openapi = HTTP.get("/openapi");
+        assertThat(openapi.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     private static Schema<?> property(Map<String, Schema> schemas, String schema, String property) {

@@ -61,6 +61,8 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_DATA_DIR", workDir.resolve("data").toString());
         env.put("STEWARD_IDENTITY_LICENCE_CHECK_PERIOD", "PT2S");
         env.put("STEWARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.publicKeyBase64());
+        env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.putAll(extraEnv);
         this.environment = env;
     }

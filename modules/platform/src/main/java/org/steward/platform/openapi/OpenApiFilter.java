@@ -41,6 +41,10 @@ public class OpenApiFilter implements OASFilter {
                 && schema.getType() != Schema.SchemaType.STRING) {
             schema.setType(Schema.SchemaType.STRING);
         }
+        // An annotated List field whose element type Payara could not resolve: say "any" rather than be invalid.
+        if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() == null && schema.getRef() == null) {
+            schema.setItems(OASFactory.createSchema());
+        }
         if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
             schema.setMaxProperties(null);
         }

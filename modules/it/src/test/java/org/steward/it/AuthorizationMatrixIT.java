@@ -1,0 +1,211 @@
+package org.steward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.steward.it.support.Database;
+import org.steward.it.support.Fixtures;
+import org.steward.it.support.Http;
+import org.steward.it.support.StewardServer;
+
+/**
+ * Every operation of the OpenAPI document × every role, plus anonymous. The table below is the access policy; an
+ * operation missing from it fails the test, so a new endpoint cannot ship without a decision about who may call it.
+ * Allowed: the request passes authorization (neither 401 nor 403, never 5xx; reads answer 200). Denied: 403.
+ * Anonymous: 401. Runs on its own server: some allowed calls change state (revoke a key, rotate keys).
+ */
+class AuthorizationMatrixIT {
+
+    enum R { ADMIN, PRIVACY_OFFICER, SUPPORT_AGENT, AUDITOR, SERVICE }
+
+    private static final Set<R> ALL = EnumSet.allOf(R.class);
+    private static final Set<R> READERS = EnumSet.of(R.PRIVACY_OFFICER, R.SUPPORT_AGENT, R.AUDITOR, R.SERVICE);
+    private static final Set<R> WRITERS = EnumSet.of(R.PRIVACY_OFFICER, R.SERVICE);
+    private static final Set<R> SECRET_READERS = EnumSet.of(R.PRIVACY_OFFICER, R.AUDITOR, R.SERVICE);
+    private static final Set<R> TENANT_ADMINS = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER);
+    private static final Set<R> ADMIN = EnumSet.of(R.ADMIN);
+    private static final Set<R> ADMIN_AUDITOR = EnumSet.of(R.ADMIN, R.AUDITOR);
+
+    /** The access policy: "METHOD path" → the roles that may call it. */
+    private static final Map<String, Set<R>> POLICY = new LinkedHashMap<>();
+
+    static {
+        String t = "/api/v1/tenants";
+        String s = t + "/{tenantId}/subjects";
+        String one = s + "/{subjectId}";
+        rule("POST " + t, TENANT_ADMINS);
+        rule("GET " + t, EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.SUPPORT_AGENT, R.AUDITOR));
+        rule("GET " + t + "/{tenantId}", ALL);
+        rule("PUT " + t + "/{tenantId}", TENANT_ADMINS);
+        rule("PUT " + t + "/{tenantId}/licence", TENANT_ADMINS);
+        rule("POST " + t + "/{tenantId}/licence/termination", TENANT_ADMINS);
+        rule("GET " + t + "/{tenantId}/licence/history", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR));
+        rule("POST " + s, WRITERS);
+        rule("GET " + s, READERS);
+        rule("GET " + one, READERS);
+        rule("PATCH " + one, WRITERS);
+        rule("POST " + one + "/minor", WRITERS);
+        for (String kind : List.of("contacts", "feedback")) {
+            rule("POST " + one + "/" + kind, WRITERS);
+            rule("GET " + one + "/" + kind, READERS);
+            rule("GET " + one + "/" + kind + "/{recordId}", READERS);
+        }
+        for (String kind : List.of("connections", "sync-profiles")) {
+            rule("POST " + one + "/" + kind, WRITERS);
+            rule("GET " + one + "/" + kind, SECRET_READERS);
+            rule("GET " + one + "/" + kind + "/{recordId}", SECRET_READERS);
+        }
+        rule("POST /api/v1/users", ADMIN);
+        rule("GET /api/v1/users", ADMIN_AUDITOR);
+        rule("GET /api/v1/users/{userId}", ADMIN_AUDITOR);
+        rule("PATCH /api/v1/users/{userId}", ADMIN);
+        rule("POST /api/v1/api-keys", ADMIN);
+        rule("GET /api/v1/api-keys", ADMIN_AUDITOR);
+        rule("GET /api/v1/api-keys/{keyId}", ADMIN_AUDITOR);
+        rule("POST /api/v1/api-keys/{keyId}/revocation", ADMIN);
+        rule("GET /api/v1/me", ALL);
+        rule("GET /api/v1/audit", ADMIN_AUDITOR);
+        rule("POST /api/v1/audit/verify", ADMIN_AUDITOR);
+        rule("GET /api/v1/admin/keys", ADMIN);
+        rule("POST /api/v1/admin/keys/master/rotation", ADMIN);
+        rule("POST /api/v1/admin/keys/blind-index/rotation", ADMIN);
+    }
+
+    private static void rule(String operation, Set<R> roles) {
+        POLICY.put(operation, roles);
+    }
+
+    private static StewardServer server;
+    private static final Map<String, String> ids = new LinkedHashMap<>();
+    private static final Map<R, Http> clients = new LinkedHashMap<>();
+    private static List<String[]> operations;
+
+    @BeforeAll
+    static void start() {
+        server = StewardServer.war("matrix", Database.fresh("matrix"), Map.of()).start();
+        Http op = server.http();
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String subject = Fixtures.subject(op, tenant);
+        String base = "/api/v1/tenants/" + tenant + "/subjects/" + subject;
+        ids.put("tenantId", tenant);
+        ids.put("subjectId", subject);
+        ids.put("contacts", created(op.post(base + "/contacts", "{\"name\":\"M\",\"email\":\"m@example.com\"}")));
+        ids.put("feedback", created(op.post(base + "/feedback", "{\"text\":\"fine\"}")));
+        ids.put("connections", created(op.post(base + "/connections",
+                "{\"siteUrl\":\"https://m.example\",\"userEmail\":\"m@example.com\",\"personalAccessToken\":\"t\"}")));
+        ids.put("sync-profiles", created(op.post(base + "/sync-profiles", "{\"name\":\"p\"}")));
+        ids.put("userId", created(server.admin().post("/api/v1/users", "{\"username\":\"matrix-user\","
+                + "\"password\":\"matrix-password-1\",\"roles\":[\"AUDITOR\"]}")));
+        ids.put("keyId", created(server.admin().post("/api/v1/api-keys",
+                "{\"name\":\"matrix\",\"roles\":[\"SERVICE\"],\"tenantId\":\"" + tenant + "\"}")));
+        for (R role : R.values()) {
+            clients.put(role, server.as(role == R.SERVICE ? tenant : null, role.name()));
+        }
+        OpenAPI api = new OpenAPIV3Parser().readContents(op.get("/openapi?format=json").body(), null, null)
+                .getOpenAPI();
+        operations = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, o) ->
+                operations.add(new String[]{method.name(), path})));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void everyOperationHasARule() {
+        Set<String> missing = new TreeSet<>();
+        for (String[] o : operations) {
+            if (!POLICY.containsKey(o[0] + " " + o[1])) {
+                missing.add(o[0] + " " + o[1]);
+            }
+        }
+        assertThat(missing).as("operations without an access rule in AuthorizationMatrixIT.POLICY").isEmpty();
+        Set<String> documented = new TreeSet<>();
+        operations.forEach(o -> documented.add(o[0] + " " + o[1]));
+        assertThat(documented).as("rules for operations the server does not have").containsAll(POLICY.keySet());
+    }
+
+    @Test
+    void everyRoleGetsWhatThePolicySays() {
+        List<String> wrong = new ArrayList<>();
+        int cases = 0;
+        for (String[] o : operations) {
+            String method = o[0];
+            String path = concrete(o[1]);
+            Set<R> allowed = POLICY.getOrDefault(method + " " + o[1], Set.of());
+            Http.Response anonymous = call(server.anonymous(), method, path);
+            cases++;
+            if (anonymous.status() != 401) {
+                wrong.add("anonymous " + method + " " + o[1] + " → " + anonymous.status());
+            }
+            for (R role : R.values()) {
+                Http.Response r = call(clients.get(role), method, path);
+                cases++;
+                int st = r.status();
+                if (allowed.contains(role)) {
+                    boolean ok = st != 401 && st != 403 && st < 500 && (!"GET".equals(method) || st == 200);
+                    if (!ok) {
+                        wrong.add(role + " " + method + " " + o[1] + " should pass → " + r);
+                    }
+                } else if (st != 403) {
+                    wrong.add(role + " " + method + " " + o[1] + " should be 403 → " + st);
+                }
+            }
+        }
+        System.out.println("Authorization matrix: " + operations.size() + " operations × (" + R.values().length
+                + " roles + anonymous) = " + cases + " cases");
+        assertThat(wrong).isEmpty();
+        assertThat(cases).isEqualTo(operations.size() * (R.values().length + 1));
+    }
+
+    private static Http.Response call(Http http, String method, String path) {
+        return switch (method) {
+            case "GET" -> http.get(path);
+            case "DELETE" -> http.delete(path);
+            // An empty object: enough to pass authorization, too little to change anything that matters.
+            default -> http.send(method, path, "application/json", "{}");
+        };
+    }
+
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+    private static String concrete(String template) {
+        Matcher m = PARAM.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = ids.get(name);
+            if ("recordId".equals(name)) {
+                String before = template.substring(0, m.start() - 1);
+                value = ids.get(before.substring(before.lastIndexOf('/') + 1));
+            }
+            assertThat(value).as("a fixture for path parameter " + name + " in " + template).isNotNull();
+            m.appendReplacement(out, value);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String created(Http.Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().getString("id");
+    }
+}
