@@ -71,7 +71,12 @@ public final class JwtVerifier {
             throw new InvalidTokenException("no subject");
         }
         String tenant = claims.get(tenantClaim) instanceof JsonString s ? s.getString() : null;
-        return new Caller("token:" + subject, Caller.Kind.TOKEN, roles(claims), tenant);
+        Set<Role> roles = roles(claims);
+        if (roles.contains(Role.SERVICE) && (tenant == null || tenant.isBlank())) {
+            // As for users and API keys (Grants): a machine client is always bound to one tenant.
+            throw new InvalidTokenException("a token with the SERVICE role must name its tenant in " + tenantClaim);
+        }
+        return new Caller("token:" + subject, Caller.Kind.TOKEN, roles, tenant);
     }
 
     private PublicKey keyFor(String kid) throws InvalidTokenException {
@@ -105,12 +110,21 @@ public final class JwtVerifier {
         if (!(claims.get("exp") instanceof jakarta.json.JsonNumber exp)) {
             throw new InvalidTokenException("no expiry");
         }
-        if (now.minus(SKEW).isAfter(Instant.ofEpochSecond(exp.longValue()))) {
+        if (now.minus(SKEW).isAfter(instant(exp))) {
             throw new InvalidTokenException("expired");
         }
-        if (claims.get("nbf") instanceof jakarta.json.JsonNumber nbf
-                && now.plus(SKEW).isBefore(Instant.ofEpochSecond(nbf.longValue()))) {
+        if (claims.get("nbf") instanceof jakarta.json.JsonNumber nbf && now.plus(SKEW).isBefore(instant(nbf))) {
             throw new InvalidTokenException("not yet valid");
+        }
+    }
+
+    /** A NumericDate (seconds, possibly fractional); one that no Instant can hold makes the token invalid. */
+    private static Instant instant(jakarta.json.JsonNumber seconds) throws InvalidTokenException {
+        try {
+            return Instant.ofEpochSecond(seconds.bigDecimalValue()
+                    .setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw new InvalidTokenException("malformed time claim");
         }
     }
 

@@ -5,14 +5,17 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: after {@link #MAX_FAILURES} failed logins for one username, or four times that many
- * from one address, within {@link #WINDOW}, further attempts are refused until the window has passed. Per instance:
+ * Slows down password guessing: after {@link #MAX_FAILURES} failed logins for one username, or
+ * {@link #MAX_ADDRESS_FAILURES} from one address (a spray across many usernames), within {@link #WINDOW}, further
+ * attempts are refused until the window has passed. The address limit is high because behind a proxy every client
+ * shares one address, and a low limit would let anyone lock out every user. Per instance:
  * behind a load balancer an attacker gets at most this many tries per instance.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     static final int MAX_FAILURES = 5;
+    static final int MAX_ADDRESS_FAILURES = 100;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     private record Window(long startNanos, int failures) {
@@ -22,7 +25,7 @@ public class LoginThrottle {
 
     /** Seconds until the next attempt is allowed, or 0 when it is allowed now. */
     public long retryAfterSeconds(String username, String address) {
-        return Math.max(blockedFor("user:" + username, MAX_FAILURES), blockedFor("addr:" + address, MAX_FAILURES * 4));
+        return Math.max(blockedFor("user:" + username, MAX_FAILURES), blockedFor("addr:" + address, MAX_ADDRESS_FAILURES));
     }
 
     public void failed(String username, String address) {

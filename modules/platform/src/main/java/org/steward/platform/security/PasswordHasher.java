@@ -33,15 +33,18 @@ public final class PasswordHasher {
         if (parts.length != 4 || !"pbkdf2-sha256".equals(parts[0])) {
             return false;
         }
-        int iterations;
         try {
-            iterations = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            if (iterations < 1 || salt.length == 0 || expected.length == 0) {
+                return false;
+            }
+            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException included: a stored string that is not ours matches no password
             return false;
         }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, salt, iterations));
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.steward.platform.problem.Problem;
 import org.steward.platform.problem.ProblemType;
+import org.steward.platform.rest.Correlation;
 
 /**
  * The one authentication mechanism (a second one, or MP-JWT's, makes Payara fail every request): a Bearer token, an
@@ -43,6 +44,9 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     CurrentCaller current;
+
+    @Inject
+    Correlation correlation;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -72,6 +76,11 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
             return login(Optional.of(tokenKeys.verifier().verify(token)), context, response, null);
         } catch (InvalidTokenException e) {
             return refuse(response, context, 401, "The bearer token is not valid: " + e.getMessage(), 0);
+        } catch (IllegalStateException e) {
+            // The configured verification key cannot be read: an operator's problem, not a 500 for every caller.
+            java.util.logging.Logger.getLogger(getClass().getName()).warning("Bearer tokens cannot be verified: "
+                    + e.getMessage());
+            return refuse(response, context, 401, "Bearer tokens cannot be verified on this server right now", 0);
         }
     }
 
@@ -114,10 +123,16 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
         return context.notifyContainerAboutLogin(new CallerPrincipal(c.id()), groups);
     }
 
-    /** Writes the problem ourselves: the container's own 401 page is HTML and has no challenge header. */
-    private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, int status,
-                                               String detail, long retryAfter) {
+    /**
+     * Writes the problem ourselves: the container's own 401 page is HTML and has no challenge header. JAX-RS filters
+     * do not run for a refused request, so the correlation id is set here too.
+     */
+    private AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, int status,
+                                        String detail, long retryAfter) {
         try {
+            correlation.adopt(context.getRequest().getHeader(Correlation.HEADER));
+            String correlationId = correlation.id();
+            response.setHeader(Correlation.HEADER, correlationId);
             ProblemType type = status == 429 ? ProblemType.TOO_MANY_REQUESTS : ProblemType.UNAUTHORIZED;
             response.setStatus(status);
             response.setContentType(Problem.MEDIA_TYPE);
@@ -129,7 +144,8 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
                 response.setHeader("Retry-After", Long.toString(retryAfter));
             }
             response.getWriter().write("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title()
-                    + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+                    + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'")
+                    + "\",\"correlationId\":\"" + correlationId + "\"}");
         } catch (IOException e) {
             // The client went away; nothing to answer.
         }

@@ -72,7 +72,18 @@ public class TokenKeys {
         boolean remote = location.filter(l -> l.startsWith("http")).isPresent();
         if (v == null || (remote && Instant.now().isAfter(loadedAt.plus(REFRESH)))) {
             synchronized (this) {
-                v = build();
+                if (verifier != v) {
+                    return verifier; // another request refreshed it meanwhile
+                }
+                try {
+                    v = build();
+                } catch (IllegalStateException e) {
+                    if (v == null) {
+                        throw e;
+                    }
+                    // The IdP is unreachable: keep the keys we have rather than refuse every token; retry later.
+                    LOG.warning("Token verification keys not refreshed, keeping the previous ones: " + e.getMessage());
+                }
                 verifier = v;
                 loadedAt = Instant.now();
             }

@@ -26,6 +26,7 @@ import org.steward.platform.rest.PageRequest;
 public class Users {
 
     private static final long REMEMBER_NANOS = 60_000_000_000L;
+    private static final String DECOY_HASH = PasswordHasher.hash("decoy".toCharArray());
 
     private record Verified(String userId, long untilNanos) {
     }
@@ -49,8 +50,10 @@ public class Users {
             }
         }
         Optional<User> user = byUsername(username);
-        if (user.isEmpty() || !user.get().enabled()
-                || !PasswordHasher.matches(password.toCharArray(), user.get().passwordHash())) {
+        // An unknown or disabled user costs the same hash as a known one: the answer time must not tell them apart.
+        String hash = user.filter(User::enabled).map(User::passwordHash).orElse(DECOY_HASH);
+        boolean matches = PasswordHasher.matches(password.toCharArray(), hash);
+        if (user.isEmpty() || !user.get().enabled() || !matches) {
             verified.remove(key);
             return Optional.empty();
         }

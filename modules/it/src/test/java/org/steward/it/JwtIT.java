@@ -1,0 +1,394 @@
+package org.steward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.steward.it.ProblemAssert.assertNoStackTrace;
+import static org.steward.it.ProblemAssert.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.steward.it.support.Fixtures;
+import org.steward.it.support.Http;
+import org.steward.it.support.StewardServer;
+import org.steward.it.support.Tokens;
+
+/**
+ * Authentication end to end on the shared server: bearer tokens from the test IdP ({@link Tokens}), Basic with the
+ * login throttle, API keys, user management, and what never reaches the server log.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JwtIT {
+
+    private static final String TENANTS = "/api/v1/tenants";
+    private static final String ME = "/api/v1/me";
+    private static final String USERS = "/api/v1/users";
+    private static final String KEYS = "/api/v1/api-keys";
+    private static final String TOO_MANY = "urn:steward:problem:too-many-requests";
+
+    /** Every password, key and token this class sends: none may appear in the server log. */
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+
+    private final StewardServer server = StewardServer.shared();
+    private final Http admin = server.admin();
+    private final Http anonymous = server.anonymous();
+
+    private Http bearer(String token) {
+        SECRETS.add(token);
+        return anonymous.authorization("Bearer " + token);
+    }
+
+    // ---------------------------------------------------------------- valid tokens
+
+    @Test
+    void aValidTokenWithPrivacyOfficerReadsTenantsAndMeShowsATokenCaller() {
+        String sub = "po-" + Fixtures.unique();
+        Http po = bearer(Tokens.sign(Tokens.claims(sub, "PRIVACY_OFFICER", "offline_access").build()));
+
+        Http.Response tenants = po.get(TENANTS);
+        assertThat(tenants.status()).as(tenants.toString()).isEqualTo(200);
+
+        Http.Response me = po.get(ME);
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        JsonObject body = me.json();
+        assertThat(body.getString("kind")).isEqualTo("TOKEN");
+        assertThat(body.getString("id")).isEqualTo("token:" + sub);
+        assertThat(body.getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("PRIVACY_OFFICER");
+    }
+
+    @Test
+    void aTokenWithOnlyAuditorCannotRegisterATenant() {
+        Http auditor = bearer(Tokens.sign(Tokens.claims("aud-" + Fixtures.unique(), "AUDITOR").build()));
+
+        assertThat(auditor.get(TENANTS).status()).isEqualTo(200);
+        problem(auditor.post(TENANTS, Fixtures.tenantJson("CLOUD", "2099-12-31")), 403, "forbidden");
+    }
+
+    // ---------------------------------------------------------------- refused tokens
+
+    @Test
+    void anExpiredTokenIsA401ProblemThatSaysSo() {
+        long now = Instant.now().getEpochSecond();
+        String token = Tokens.sign(Tokens.claims("exp-" + Fixtures.unique(), "PRIVACY_OFFICER")
+                .add("iat", now - 900).add("nbf", now - 900).add("exp", now - 600).build());
+
+        Http.Response r = bearer(token).get(TENANTS);
+
+        JsonObject p = unauthorized(r);
+        assertThat(p.getString("detail")).contains("expired").doesNotContain(token);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        String token = Tokens.sign(Tokens.claims("iss-" + Fixtures.unique(), "ADMIN")
+                .add("iss", "https://evil.example.test/realms/steward").build());
+        assertThat(unauthorized(bearer(token).get(TENANTS)).getString("detail")).contains("issuer");
+    }
+
+    @Test
+    void algNoneIs401() {
+        String header = Tokens.b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String token = header + "." + Tokens.b64(Tokens.claims("none-" + Fixtures.unique(), "ADMIN").build()
+                .toString()) + ".";
+        unauthorized(bearer(token).get(TENANTS));
+    }
+
+    @Test
+    void hs256SignedWithThePublicKeyIs401() throws Exception {
+        String input = Tokens.b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "."
+                + Tokens.b64(Tokens.claims("hs-" + Fixtures.unique(), "ADMIN").build().toString());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Tokens.keys().getPublic().getEncoded(), "HmacSHA256"));
+        String token = input + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+
+        unauthorized(bearer(token).get(TENANTS));
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair other = g.generateKeyPair();
+        String token = Tokens.sign(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build(),
+                Tokens.claims("other-" + Fixtures.unique(), "ADMIN").build(), other.getPrivate());
+
+        assertThat(unauthorized(bearer(token).get(TENANTS)).getString("detail")).contains("signature");
+    }
+
+    @Test
+    void aTamperedTokenIs401() {
+        String[] parts = Tokens.sign(Tokens.claims("t-" + Fixtures.unique(), "AUDITOR").build()).split("\\.");
+        String forged = parts[0] + "." + Tokens.b64(Tokens.claims("t", "ADMIN").build().toString()) + "." + parts[2];
+        unauthorized(bearer(forged).get(USERS));
+    }
+
+    @Test
+    void aServiceTokenWithoutATenantIs401() {
+        unauthorized(bearer(Tokens.sign(Tokens.claims("svc-" + Fixtures.unique(), "SERVICE").build())).get(ME));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc", "Bearer ", "Bearer a.b.c", "Negotiate xyz", "Digest username=\"x\"",
+            "Basic !!!", "Basic " + "bm9jb2xvbg==", "Token abc"})
+    void garbageAuthorizationHeadersAre401(String value) {
+        Http.Response r = anonymous.authorization(value).get(TENANTS);
+        unauthorized(r);
+    }
+
+    @Test
+    void aBogusApiKeyIs401() {
+        unauthorized(anonymous.apiKey("stw_not-a-key").get(TENANTS));
+        String wellFormed = "stw_" + "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b" + "_" + "A".repeat(43);
+        unauthorized(anonymous.apiKey(wellFormed).get(TENANTS));
+    }
+
+    @Test
+    void noCredentialsOnAProtectedEndpointIs401WithAChallenge() {
+        for (String path : new String[] {TENANTS, ME, USERS, KEYS}) {
+            Http.Response r = anonymous.get(path);
+            assertThat(r.status()).as(path + ": " + r).isEqualTo(401);
+            assertThat(r.header("WWW-Authenticate")).as(path).contains("Bearer").contains("Basic");
+            assertNoStackTrace(r);
+        }
+    }
+
+    /**
+     * Public endpoints answer without credentials. With credentials that are wrong, the answer is 401 like anywhere
+     * else: the mechanism checks any credentials it is given, which tells a misconfigured client at once.
+     */
+    @Test
+    void publicEndpointsAnswerWithoutCredentialsAndRefuseBadOnes() {
+        for (String path : new String[] {"/health/ready", "/openapi"}) {
+            assertThat(anonymous.get(path).status()).as(path).isEqualTo(200);
+            Http.Response bad = anonymous.authorization("Bearer abc").get(path);
+            assertThat(bad.status()).as(path + ": " + bad).isEqualTo(401);
+            assertThat(bad.header("WWW-Authenticate")).as(path).isNotBlank();
+            Http.Response good = bearer(Tokens.sign(Tokens.claims("pub-" + Fixtures.unique(), "AUDITOR").build()))
+                    .get(path);
+            assertThat(good.status()).as(path + ": " + good).isEqualTo(200);
+        }
+    }
+
+    // ---------------------------------------------------------------- Basic and the throttle
+
+    @Test
+    void wrongPasswordsForOneUsernameAreThrottledAfterFive() {
+        String username = "throttled-" + Fixtures.unique();
+        String password = "the-right-password-" + Fixtures.unique();
+        createUser(username, password, "AUDITOR");
+        Http wrong = basic(username, "wrong-password-" + Fixtures.unique());
+
+        for (int i = 1; i <= 5; i++) {
+            Http.Response r = wrong.get(ME);
+            assertThat(r.status()).as("attempt %d: %s", i, r).isEqualTo(401);
+        }
+        Http.Response sixth = wrong.get(ME);
+
+        assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
+        assertThat(sixth.contentType()).startsWith("application/problem+json");
+        assertThat(sixth.json().getString("type")).isEqualTo(TOO_MANY);
+        assertThat(Long.parseLong(sixth.header("Retry-After"))).isPositive().isLessThanOrEqualTo(900);
+        assertNoStackTrace(sixth);
+        // the right password does not get through either while the username is blocked
+        assertThat(basic(username, password).get(ME).status()).isEqualTo(429);
+        // other users are unaffected
+        assertThat(admin.get(ME).status()).isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------- API keys
+
+    @Test
+    void anIssuedApiKeyWorksUntilItIsRevoked() {
+        Http.Response issued = admin.post(KEYS, "{\"name\":\"jwt-it\",\"roles\":[\"PRIVACY_OFFICER\"]}");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String id = issued.json().getString("id");
+        String key = issued.json().getString("key");
+        SECRETS.add(key);
+        assertThat(key).startsWith("stw_" + id + "_");
+        Http client = anonymous.apiKey(key);
+
+        assertThat(client.get(TENANTS).status()).isEqualTo(200);
+        JsonObject me = client.get(ME).json();
+        assertThat(me.getString("kind")).isEqualTo("API_KEY");
+        assertThat(me.getString("id")).isEqualTo(id);
+
+        Http.Response revoked = admin.post(KEYS + "/" + id + "/revocation", null);
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.json().getString("revokedAt", null)).isNotBlank();
+        assertThat(revoked.body()).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+
+        unauthorized(client.get(TENANTS));
+        // a key whose secret is wrong is refused as well
+        unauthorized(anonymous.apiKey(key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A"))
+                .get(TENANTS));
+    }
+
+    @Test
+    void anApiKeyThatWouldAlreadyHaveExpiredIsRefusedAtIssue() {
+        String past = OffsetDateTime.now().minusMinutes(5).toString();
+        Http.Response r = admin.post(KEYS, "{\"name\":\"expired\",\"roles\":[\"AUDITOR\"],\"expiresAt\":\"" + past
+                + "\"}");
+        problem(r, 400, "validation", "expiresAt");
+    }
+
+    @Test
+    void thePlaintextKeyIsNeverReadBack() {
+        Http.Response issued = admin.post(KEYS, "{\"name\":\"read-back\",\"roles\":[\"AUDITOR\"]}");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String id = issued.json().getString("id");
+        String key = issued.json().getString("key");
+        SECRETS.add(key);
+        String secret = key.substring(key.lastIndexOf('_') + 1);
+
+        Http.Response one = admin.get(KEYS + "/" + id);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(!one.json().containsKey("key") || one.json().isNull("key")).as(one.toString()).isTrue();
+        assertThat(one.body()).doesNotContain(secret);
+
+        boolean found = false;
+        String cursor = null;
+        do {
+            Http.Response page = admin.get(KEYS + "?limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.body()).doesNotContain(secret);
+            for (var item : page.json().getJsonArray("items")) {
+                JsonObject k = item.asJsonObject();
+                assertThat(!k.containsKey("key") || k.isNull("key")).as(k.toString()).isTrue();
+                found |= id.equals(k.getString("id"));
+            }
+            cursor = page.json().getString("nextCursor", null);
+        } while (cursor != null);
+        assertThat(found).isTrue();
+    }
+
+    // ---------------------------------------------------------------- users
+
+    @Test
+    void anAdminCreatesAUserWhoCanLogIn() {
+        String username = "user-" + Fixtures.unique();
+        String password = "a-long-password-" + Fixtures.unique();
+
+        Http.Response r = createUser(username, password, "SUPPORT_AGENT");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonObject user = r.json();
+        assertThat(r.header("Location")).endsWith(USERS + "/" + user.getString("id"));
+        assertThat(user.getString("username")).isEqualTo(username);
+        assertThat(user.getBoolean("enabled")).isTrue();
+        assertThat(r.body()).doesNotContain(password).doesNotContainIgnoringCase("hash");
+        JsonObject me = basic(username, password).get(ME).json();
+        assertThat(me.getString("kind")).isEqualTo("USER");
+        assertThat(me.getString("id")).isEqualTo(user.getString("id"));
+    }
+
+    @Test
+    void aDuplicateUsernameIs409() {
+        String username = "dup-" + Fixtures.unique();
+        assertThat(createUser(username, "first-password-" + Fixtures.unique(), "AUDITOR").status()).isEqualTo(201);
+        problem(createUser(username, "second-password-" + Fixtures.unique(), "AUDITOR"), 409, "conflict",
+                "username");
+    }
+
+    @Test
+    void aPasswordShorterThan12Is400() {
+        problem(createUser("short-" + Fixtures.unique(), "elevenchars", "AUDITOR"), 400, "validation", "password");
+    }
+
+    @Test
+    void anUnknownRoleIs400OnThatRole() {
+        problem(createUser("role-" + Fixtures.unique(), "a-long-password-1", "SUPERUSER"), 400, "validation",
+                "roles[0]");
+    }
+
+    @Test
+    void serviceWithoutATenantIs400() {
+        problem(createUser("svc-" + Fixtures.unique(), "a-long-password-1", "SERVICE"), 400, "validation",
+                "tenantId");
+    }
+
+    @Test
+    void anAdminBoundToATenantIs400() {
+        String tenant = Fixtures.tenant(server.http(), "CLOUD");
+        Http.Response r = admin.post(USERS, "{\"username\":\"adm-" + Fixtures.unique()
+                + "\",\"password\":\"a-long-password-1\",\"roles\":[\"ADMIN\"],\"tenantId\":\"" + tenant + "\"}");
+        JsonObject p = problem(r, 400, "validation", "tenantId");
+        assertThat(p.toString()).contains("ADMIN");
+    }
+
+    @Test
+    void aDisabledUserIs401AndAnEnabledOneAgainGetsIn() {
+        String username = "disabled-" + Fixtures.unique();
+        String password = "a-long-password-" + Fixtures.unique();
+        String id = createUser(username, password, "AUDITOR").json().getString("id");
+        Http user = basic(username, password);
+        assertThat(user.get(ME).status()).isEqualTo(200); // and remembered by the server for a while
+
+        Http.Response disabled = admin.patch(USERS + "/" + id, "{\"enabled\":false}");
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.json().getBoolean("enabled")).isFalse();
+
+        unauthorized(user.get(ME));
+
+        assertThat(admin.patch(USERS + "/" + id, "{\"enabled\":true}").status()).isEqualTo(200);
+        assertThat(user.get(ME).status()).isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------- the log
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theServerLogHoldsNoPasswordKeyOrToken() throws Exception {
+        // Runs last in this class, so that every secret above has been sent.
+        SECRETS.add(StewardServer.ADMIN_PASSWORD);
+        SECRETS.add(StewardServer.USER_PASSWORD);
+        Thread.sleep(500);
+        String log = Files.readString(server.log(), StandardCharsets.UTF_8);
+        assertThat(SECRETS).isNotEmpty();
+        for (String secret : SECRETS) {
+            assertThat(log).as("the server log").doesNotContain(secret);
+            if (secret.startsWith("stw_")) {
+                assertThat(log).doesNotContain(secret.substring(secret.lastIndexOf('_') + 1));
+            }
+            if (secret.chars().filter(c -> c == '.').count() == 2) {
+                assertThat(log).doesNotContain(secret.split("\\.")[1]); // the claims of a token
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Http basic(String username, String password) {
+        SECRETS.add(password);
+        return anonymous.basic(username, password);
+    }
+
+    private Http.Response createUser(String username, String password, String role) {
+        SECRETS.add(password);
+        return admin.post(USERS, "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"roles\":[\"" + role + "\"]}");
+    }
+
+    /** A 401 problem from the authentication mechanism: challenge, problem body, no stack trace. */
+    private static JsonObject unauthorized(Http.Response r) {
+        JsonObject p = problem(r, 401, "unauthorized");
+        assertThat(r.header("WWW-Authenticate")).as("challenge of %s", r).contains("Bearer realm=\"steward\"");
+        return p;
+    }
+}
