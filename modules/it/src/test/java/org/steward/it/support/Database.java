@@ -34,7 +34,7 @@ public record Database(String url, String user, String password, String driver) 
         Path file = Path.of(System.getProperty("steward.work", "target/work")).toAbsolutePath().resolve(suffix)
                 .resolve("steward");
         return new Database("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE", "steward", "steward", "org.h2.jdbcx.JdbcDataSource");
+                + "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE", "steward", "steward", "org.h2.jdbcx.JdbcDataSource");
     }
 
     public boolean postgres() {

@@ -146,6 +146,16 @@ public final class StewardServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        dropPayaraRoot();
+    }
+
+    /** Payara's root (an unpacked copy of the app, ~100 MB) is rebuilt at every start; the log and data stay. */
+    private void dropPayaraRoot() {
+        try {
+            deleteTree(workDir.resolve("payara"));
+        } catch (IOException e) {
+            // best effort: it is deleted again before the next start
+        }
     }
 
     /** {@code kill -9}: no shutdown hooks, no flushing. */

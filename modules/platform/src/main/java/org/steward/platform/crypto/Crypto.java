@@ -15,6 +15,7 @@ import org.steward.platform.id.Ids;
 @ApplicationScoped
 public class Crypto {
 
+    /** The first blind-index key (version 1). Later versions are named {@code blind-index-v<N>}. */
     public static final String BLIND_INDEX_SECRET = "blind-index";
 
     @PersistenceContext(unitName = "steward")
@@ -23,13 +24,16 @@ public class Crypto {
     @Inject
     MasterKey masterKey;
 
-    private volatile BlindIndexFunction blindIndex;
+    @Inject
+    BlindIndexKeys blindIndexKeys;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public KeyedCipher newDataKey() {
         DataKeyId id = new DataKeyId(Ids.newId());
         SecretKey dek = Aead.newKey();
-        em.persist(new DataKey(id, masterKey.id(), KeyWrap.wrap(masterKey.key(), id.asString(), dek)));
+        // One snapshot of the ring: the stored kek_id must name the key that wrapped, even mid-rotation.
+        MasterKeyRing ring = masterKey.ring();
+        em.persist(new DataKey(id, ring.currentId(), KeyWrap.wrap(ring.currentKey(), id.asString(), dek)));
         return new KeyedCipher(id, dek);
     }
 
@@ -39,7 +43,8 @@ public class Crypto {
         if (key == null) {
             throw new UnreadableCiphertextException("Data key " + id.asString() + " does not exist");
         }
-        return new KeyedCipher(id, KeyWrap.unwrap(masterKey.key(), id.asString(), key.wrapped()));
+        byte[] wrapped = key.wrapped();
+        return new KeyedCipher(id, KeyWrap.unwrap(masterKey.ring().key(key.kekId()), id.asString(), wrapped));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -50,21 +55,14 @@ public class Crypto {
         }
     }
 
+    /** The index of a value under the current key version: what a write stores. */
     public String blindIndex(IndexKind kind, String value) {
-        return value == null ? null : blindIndex().apply(kind, value);
+        return value == null ? null : blindIndexRing().current().apply(kind, value);
     }
 
-    private BlindIndexFunction blindIndex() {
-        BlindIndexFunction f = blindIndex;
-        if (f == null) {
-            Secret secret = em.find(Secret.class, BLIND_INDEX_SECRET);
-            if (secret == null) {
-                throw new IllegalStateException("The blind-index key is missing: start-up did not complete");
-            }
-            f = new BlindIndexFunction(KeyWrap.unwrap(masterKey.key(), BLIND_INDEX_SECRET, secret.wrapped()));
-            blindIndex = f;
-        }
-        return f;
+    /** The active blind-index versions: the current one for writes, all of them for lookups and duplicate checks. */
+    public BlindIndexRing blindIndexRing() {
+        return blindIndexKeys.ring();
     }
 
     public boolean hasBlindIndexKey() {
@@ -78,8 +76,9 @@ public class Crypto {
             return false;
         }
         SecretKey key = Aead.newKey();
-        em.persist(new Secret(BLIND_INDEX_SECRET, masterKey.id(),
-                KeyWrap.wrap(masterKey.key(), BLIND_INDEX_SECRET, key)));
+        MasterKeyRing ring = masterKey.ring();
+        em.persist(new Secret(BLIND_INDEX_SECRET, ring.currentId(),
+                KeyWrap.wrap(ring.currentKey(), BLIND_INDEX_SECRET, key)));
         em.flush();
         return true;
     }

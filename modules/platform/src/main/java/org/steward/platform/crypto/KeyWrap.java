@@ -17,6 +17,16 @@ public final class KeyWrap {
         return Aead.key(Aead.decrypt(kek, wrapped, aad(keyId)));
     }
 
+    /** Key rotation: the same key material, wrapped under another KEK. Nothing it encrypts changes. */
+    public static byte[] rewrap(SecretKey oldKek, SecretKey newKek, String keyId, byte[] wrapped) {
+        byte[] raw = Aead.decrypt(oldKek, wrapped, aad(keyId));
+        try {
+            return Aead.encrypt(newKek, raw, aad(keyId));
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
+    }
+
     private static byte[] aad(String keyId) {
         return ("steward-dek:" + keyId).getBytes(StandardCharsets.UTF_8);
     }

@@ -1,6 +1,8 @@
 package org.steward.platform.security;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -19,10 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.platform.audit.Audited;
 import org.steward.platform.rest.Bodies;
 import org.steward.platform.rest.Page;
 import org.steward.platform.rest.PageRequest;
 
+@RequestScoped
+@Transactional
 @Path("v1/api-keys")
 @Tag(name = "security")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +45,7 @@ public class ApiKeysResource {
     @Operation(summary = "Issue an API key for a machine client; the answer is the only time the key is shown")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    @Audited(action = "api-key.issue", target = "api-key")
     public Response issueApiKey(@Valid ApiKeyInput body, @Context UriInfo uri) {
         ApiKeyInput in = Bodies.require(body);
         ApiKeys.Issued issued = apiKeys.issue(in.name().strip(), in.roles(), in.tenantId(), in.expiresAt(),
@@ -51,6 +57,7 @@ public class ApiKeysResource {
     @GET
     @Operation(summary = "List API keys (never the keys themselves)")
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @Audited(action = "api-key.list", target = "api-key")
     public ApiKeyPage listApiKeys(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
         Page<ApiKeyView> p = page.page(apiKeys.list(page), ApiKey::id, k -> ApiKeyView.of(k, null));
@@ -61,6 +68,7 @@ public class ApiKeysResource {
     @Path("{keyId}")
     @Operation(summary = "Get an API key's metadata")
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @Audited(action = "api-key.read", target = "api-key", id = "keyId")
     public ApiKeyView getApiKey(@PathParam("keyId") String keyId) {
         return ApiKeyView.of(apiKeys.get(keyId), null);
     }
@@ -68,6 +76,7 @@ public class ApiKeysResource {
     @POST
     @Path("{keyId}/revocation")
     @Operation(summary = "Revoke an API key; it stops working at once")
+    @Audited(action = "api-key.revoke", target = "api-key", id = "keyId")
     public ApiKeyView revokeApiKey(@PathParam("keyId") String keyId) {
         return ApiKeyView.of(apiKeys.revoke(keyId), null);
     }

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.steward.platform.problem.Problem;
 import org.steward.platform.problem.ProblemType;
+import org.steward.platform.audit.AuditLog;
+import org.steward.platform.audit.Outcome;
 import org.steward.platform.rest.Correlation;
 
 /**
@@ -47,6 +49,9 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     Correlation correlation;
+
+    @Inject
+    AuditLog auditLog;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -127,10 +132,35 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
      * Writes the problem ourselves: the container's own 401 page is HTML and has no challenge header. JAX-RS filters
      * do not run for a refused request, so the correlation id is set here too.
      */
+    /**
+     * A refused login is a security event: it goes to the audit log in a transaction of its own. The target is the
+     * credential scheme only; a username may be an email address and is never recorded.
+     */
+    private void recordRefusal(HttpServletRequest request, int status) {
+        String scheme = request.getHeader(API_KEY_HEADER) != null ? "api-key" : schemeOf(request.getHeader("Authorization"));
+        try {
+            auditLog.appendSeparately(status == 429 ? "authentication.throttled" : "authentication.failed",
+                    "credential:" + scheme, null, Outcome.DENIED);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(getClass().getName()).warning("Could not audit a refused login: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String schemeOf(String authorization) {
+        if (authorization == null) {
+            return "none";
+        }
+        int space = authorization.indexOf(' ');
+        String scheme = (space < 0 ? authorization : authorization.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
+        return scheme.matches("[a-z]{1,16}") ? scheme : "other";
+    }
+
     private AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, int status,
                                         String detail, long retryAfter) {
+        correlation.adopt(context.getRequest().getHeader(Correlation.HEADER));
+        recordRefusal(context.getRequest(), status);
         try {
-            correlation.adopt(context.getRequest().getHeader(Correlation.HEADER));
             String correlationId = correlation.id();
             response.setHeader(Correlation.HEADER, correlationId);
             ProblemType type = status == 429 ? ProblemType.TOO_MANY_REQUESTS : ProblemType.UNAUTHORIZED;

@@ -1,6 +1,8 @@
 package org.steward.platform.security;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -20,10 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.platform.audit.Audited;
 import org.steward.platform.rest.Bodies;
 import org.steward.platform.rest.Page;
 import org.steward.platform.rest.PageRequest;
 
+@RequestScoped
+@Transactional
 @Path("v1/users")
 @Tag(name = "security")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +43,7 @@ public class UsersResource {
     @Operation(summary = "Create a user")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @Audited(action = "user.create", target = "user")
     public Response createUser(@Valid UserInput body, @Context UriInfo uri) {
         UserInput in = Bodies.require(body);
         User u = users.create(in.username(), in.password(), in.roles(), in.tenantId());
@@ -47,6 +53,7 @@ public class UsersResource {
     @GET
     @Operation(summary = "List users")
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @Audited(action = "user.list", target = "user")
     public UserPage listUsers(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
         Page<UserView> p = page.page(users.list(page), User::id, UserView::of);
@@ -57,6 +64,7 @@ public class UsersResource {
     @Path("{userId}")
     @Operation(summary = "Get a user")
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @Audited(action = "user.read", target = "user", id = "userId")
     public UserView getUser(@PathParam("userId") String userId) {
         return UserView.of(users.get(userId));
     }
@@ -64,6 +72,7 @@ public class UsersResource {
     @PATCH
     @Path("{userId}")
     @Operation(summary = "Change a user's password, roles or enabled flag")
+    @Audited(action = "user.change", target = "user", id = "userId")
     public UserView changeUser(@PathParam("userId") String userId, @Valid UserUpdate body) {
         UserUpdate in = Bodies.require(body);
         return UserView.of(users.change(userId, in.roles(), in.tenantId(), in.enabled(), in.password()));

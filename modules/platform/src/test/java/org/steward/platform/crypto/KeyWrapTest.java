@@ -36,4 +36,39 @@ class KeyWrapTest {
         assertThatThrownBy(() -> KeyWrap.unwrap(Aead.newKey(), "key-a", wrapped))
                 .isInstanceOf(UnreadableCiphertextException.class);
     }
+
+    @Test
+    void rewrappingUnderANewKekPreservesTheDataKey() {
+        SecretKey newKek = Aead.newKey();
+        byte[] wrapped = KeyWrap.wrap(kek, "key-a", dek);
+
+        byte[] rewrapped = KeyWrap.rewrap(kek, newKek, "key-a", wrapped);
+
+        assertThat(rewrapped).isNotEqualTo(wrapped);
+        assertThat(KeyWrap.unwrap(newKek, "key-a", rewrapped).getEncoded()).isEqualTo(dek.getEncoded());
+        assertThatThrownBy(() -> KeyWrap.unwrap(kek, "key-a", rewrapped))
+                .isInstanceOf(UnreadableCiphertextException.class);
+        assertThatThrownBy(() -> KeyWrap.unwrap(newKek, "key-b", rewrapped))
+                .isInstanceOf(UnreadableCiphertextException.class);
+    }
+
+    @Test
+    void dataEncryptedBeforeARewrapStillDecryptsAfterIt() {
+        KeyedCipher before = new KeyedCipher(DataKeyId.of("00000000-0000-0000-0000-000000000001"), dek);
+        byte[] ciphertext = before.encrypt("email", "alice@example.com");
+        SecretKey newKek = Aead.newKey();
+        byte[] rewrapped = KeyWrap.rewrap(kek, newKek, "k", KeyWrap.wrap(kek, "k", dek));
+
+        KeyedCipher after = new KeyedCipher(before.keyId(), KeyWrap.unwrap(newKek, "k", rewrapped));
+
+        assertThat(after.decrypt("email", ciphertext)).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void rewrappingWithTheWrongOldKekFailsAndChangesNothing() {
+        byte[] wrapped = KeyWrap.wrap(kek, "key-a", dek);
+
+        assertThatThrownBy(() -> KeyWrap.rewrap(Aead.newKey(), Aead.newKey(), "key-a", wrapped))
+                .isInstanceOf(UnreadableCiphertextException.class);
+    }
 }

@@ -1,6 +1,9 @@
 package org.steward.identity.internal.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,7 +28,9 @@ import org.steward.identity.internal.control.PersonalRecords;
 import org.steward.identity.internal.control.PersonalRecords.Opened;
 import org.steward.identity.internal.entity.PersonalRecord;
 import org.steward.identity.internal.entity.RecordCategory;
+import org.steward.platform.audit.Audited;
 import org.steward.platform.rest.Bodies;
+import org.steward.platform.security.Roles;
 import org.steward.platform.rest.PageRequest;
 import org.steward.platform.sensitive.SensitiveDataDetector;
 
@@ -36,6 +41,8 @@ import org.steward.platform.sensitive.SensitiveDataDetector;
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
 public class PersonalRecordsResource {
 
     @Inject
@@ -52,6 +59,8 @@ public class PersonalRecordsResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.Contact.class)))
     @Operation(summary = "Store contact data a subject gave us")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.contact.add", target = "record")
     public Response addContact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                @Valid ContactInput body) {
         ContactInput in = Bodies.require(body);
@@ -62,6 +71,8 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/contacts")
     @Operation(summary = "List a subject's contact records")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.contact.list", target = "subject", id = "subjectId")
     public RecordViews.ContactPage listContacts(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
@@ -73,6 +84,8 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/contacts/{recordId}")
     @Operation(summary = "Get one contact record")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.contact.read", target = "record", id = "recordId")
     public RecordViews.Contact getContact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                        @PathParam("recordId") String id) {
         return contact(records.get(t, s, RecordCategory.CONTACT, id, ContactInput.class));
@@ -83,6 +96,8 @@ public class PersonalRecordsResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.Feedback.class)))
     @Operation(summary = "Store feedback a subject sent")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.feedback.add", target = "record")
     public Response addFeedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                 @Valid FeedbackInput body) {
         FeedbackInput in = Bodies.require(body);
@@ -93,6 +108,8 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/feedback")
     @Operation(summary = "List a subject's feedback records")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.feedback.list", target = "subject", id = "subjectId")
     public RecordViews.FeedbackPage listFeedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
@@ -104,6 +121,8 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/feedback/{recordId}")
     @Operation(summary = "Get one feedback record")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.feedback.read", target = "record", id = "recordId")
     public RecordViews.Feedback getFeedback(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                          @PathParam("recordId") String id) {
         return feedback(records.get(t, s, RecordCategory.FEEDBACK, id, FeedbackInput.class));
@@ -114,6 +133,8 @@ public class PersonalRecordsResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.Connection.class)))
     @Operation(summary = "Store a sync connection's details; the personal access token is write-only")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.connection.add", target = "record")
     public Response addConnection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                   @Valid ConnectionInput body) {
         ConnectionInput in = Bodies.require(body);
@@ -124,6 +145,8 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/connections")
     @Operation(summary = "List a subject's connection records (tokens are never returned)")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.connection.list", target = "subject", id = "subjectId")
     public RecordViews.ConnectionPage listConnections(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                                   @QueryParam("limit") String limit,
                                                   @QueryParam("cursor") String cursor) {
@@ -136,6 +159,8 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/connections/{recordId}")
     @Operation(summary = "Get one connection record (the token is never returned)")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.connection.read", target = "record", id = "recordId")
     public RecordViews.Connection getConnection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                              @PathParam("recordId") String id) {
         return connection(records.get(t, s, RecordCategory.CONNECTION, id, ConnectionInput.class));
@@ -146,6 +171,8 @@ public class PersonalRecordsResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.SyncProfile.class)))
     @Operation(summary = "Store a synchronization configuration profile")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.sync-profile.add", target = "record")
     public Response addSyncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                    @Valid SyncProfileInput body) {
         SyncProfileInput in = Bodies.require(body);
@@ -159,6 +186,8 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/sync-profiles")
     @Operation(summary = "List a subject's synchronization profiles")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.sync-profile.list", target = "subject", id = "subjectId")
     public RecordViews.SyncProfilePage listSyncProfiles(@PathParam("tenantId") String t,
                                                     @PathParam("subjectId") String s,
                                                     @QueryParam("limit") String limit,
@@ -172,6 +201,8 @@ public class PersonalRecordsResource {
     @GET
     @Path("{subjectId}/sync-profiles/{recordId}")
     @Operation(summary = "Get one synchronization profile")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.sync-profile.read", target = "record", id = "recordId")
     public RecordViews.SyncProfile getSyncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                                @PathParam("recordId") String id) {
         return syncProfile(records.get(t, s, RecordCategory.SYNC_PROFILE, id, SyncProfileInput.class));

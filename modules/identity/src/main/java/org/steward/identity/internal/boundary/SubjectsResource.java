@@ -1,6 +1,9 @@
 package org.steward.identity.internal.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.identity.internal.control.Subjects;
 import org.steward.identity.internal.entity.Subject;
+import org.steward.platform.audit.Audited;
 import org.steward.platform.crypto.IndexKind;
 import org.steward.platform.problem.FieldError;
 import org.steward.platform.problem.ProblemException;
 import org.steward.platform.problem.ProblemType;
 import org.steward.platform.rest.Bodies;
+import org.steward.platform.security.Roles;
 import org.steward.platform.rest.Page;
 import org.steward.platform.rest.PageRequest;
 
@@ -36,6 +41,8 @@ import org.steward.platform.rest.PageRequest;
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
 public class SubjectsResource {
 
     @Inject
@@ -45,6 +52,8 @@ public class SubjectsResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectView.class)))
     @Operation(summary = "Register a data subject")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "subject.register", target = "subject")
     public Response registerSubject(@PathParam("tenantId") String tenantId, @Valid SubjectInput body,
                              @Context UriInfo uri) {
         SubjectInput in = Bodies.require(body);
@@ -55,6 +64,8 @@ public class SubjectsResource {
 
     @GET
     @Operation(summary = "List subjects, or find one by exactly one identifier (email, username or accountId)")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "subject.list", target = "tenant", id = "tenantId")
     public SubjectPage listSubjects(@PathParam("tenantId") String tenantId,
                             @Parameter(description = "Find by email (case-insensitive)") @QueryParam("email") String email,
                             @Parameter(description = "Find by username (case-insensitive)") @QueryParam("username") String username,
@@ -99,6 +110,8 @@ public class SubjectsResource {
     @GET
     @Path("{subjectId}")
     @Operation(summary = "Get a subject")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "subject.read", target = "subject", id = "subjectId")
     public SubjectView getSubject(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId) {
         return view(subjects.get(tenantId, subjectId));
     }
@@ -107,6 +120,8 @@ public class SubjectsResource {
     @Path("{subjectId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Rectify a subject (GDPR Art. 16): fields given are replaced, absent ones kept")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "subject.rectify", target = "subject", id = "subjectId")
     public SubjectView rectifySubject(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId,
                                @Valid SubjectInput body) {
         SubjectInput in = Bodies.require(body);
@@ -116,6 +131,8 @@ public class SubjectsResource {
     @POST
     @Path("{subjectId}/minor")
     @Operation(summary = "Flag a subject as a minor (policy §8); their data is then erased promptly")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "subject.flag-minor", target = "subject", id = "subjectId")
     public SubjectView flagSubjectAsMinor(@PathParam("tenantId") String tenantId,
                                    @PathParam("subjectId") String subjectId) {
         return view(subjects.flagAsMinor(tenantId, subjectId));

@@ -16,6 +16,8 @@ import org.steward.identity.api.SubjectRectified;
 import org.steward.identity.api.SubjectRegistered;
 import org.steward.identity.internal.entity.Subject;
 import org.steward.identity.internal.entity.Tenant;
+import org.steward.platform.crypto.BlindIndex;
+import org.steward.platform.crypto.BlindIndexRing;
 import org.steward.platform.crypto.Crypto;
 import org.steward.platform.crypto.IndexKind;
 import org.steward.platform.crypto.KeyedCipher;
@@ -96,17 +98,16 @@ public class Subjects {
                 .setMaxResults(page.fetchSize()).getResultList();
     }
 
-    /** Finds by one identifier. The plaintext is only hashed with the index key; it is never stored or logged. */
+    /**
+     * Finds by one identifier, under every active blind-index version (a rotation's re-index may not have reached
+     * the row yet). The plaintext is only hashed with the index keys; it is never stored or logged.
+     */
     public List<Subject> findBy(String tenantId, IndexKind kind, String value) {
         Tenant tenant = tenants.get(tenantId);
-        String column = switch (kind) {
-            case EMAIL -> "emailIndex";
-            case USERNAME -> "usernameIndex";
-            case ACCOUNT_ID -> "accountIdIndex";
-        };
-        return em.createQuery("SELECT s FROM Subject s WHERE s.tenantId = :t AND s." + column + " = :i",
+        return em.createQuery("SELECT s FROM Subject s WHERE s.tenantId = :t AND s." + column(kind) + " IN :i",
                         Subject.class)
-                .setParameter("t", tenant.rawId()).setParameter("i", crypto.blindIndex(kind, value))
+                .setParameter("t", tenant.rawId())
+                .setParameter("i", crypto.blindIndexRing().candidates(kind, value))
                 .getResultList();
     }
 
@@ -154,31 +155,60 @@ public class Subjects {
                 cipher.decrypt("displayName", s.displayName())));
     }
 
-    private void apply(Subject subject, KeyedCipher cipher, Identifiers ids, String tenantId) {
-        if (ids.email() != null) {
-            String index = crypto.blindIndex(IndexKind.EMAIL, ids.email());
-            refuseTaken(tenantId, "emailIndex", index, subject.rawId(), "email");
-            subject.email(index, cipher.encrypt("email", ids.email().strip()));
-        }
-        if (ids.username() != null) {
-            String index = crypto.blindIndex(IndexKind.USERNAME, ids.username());
-            refuseTaken(tenantId, "usernameIndex", index, subject.rawId(), "username");
-            subject.username(index, cipher.encrypt("username", ids.username().strip()));
-        }
-        if (ids.accountId() != null) {
-            String index = crypto.blindIndex(IndexKind.ACCOUNT_ID, ids.accountId());
-            refuseTaken(tenantId, "accountIdIndex", index, subject.rawId(), "accountId");
-            subject.accountId(index, cipher.encrypt("accountId", ids.accountId().strip()));
-        }
-        if (ids.displayName() != null) {
-            subject.displayName(cipher.encrypt("displayName", ids.displayName().strip()));
-        }
+    /** The identifiers of a subject, decrypted (displayName left out: it is not indexed). */
+    static Identifiers identifiers(Subject s, KeyedCipher cipher) {
+        return new Identifiers(cipher.decrypt("email", s.email()), cipher.decrypt("username", s.username()),
+                cipher.decrypt("accountId", s.accountId()), null);
     }
 
-    private void refuseTaken(String tenantId, String column, String index, String self, String field) {
-        Long taken = em.createQuery("SELECT COUNT(s) FROM Subject s WHERE s.tenantId = :t AND s." + column
-                        + " = :i AND s.id <> :self", Long.class)
-                .setParameter("t", tenantId).setParameter("i", index).setParameter("self", self)
+    /**
+     * Stores the changed fields and indexes all three identifiers under the current key version: an unchanged one
+     * may still carry an older version's index, and a row is always wholly at one version.
+     */
+    private void apply(Subject subject, KeyedCipher cipher, Identifiers changes, String tenantId) {
+        BlindIndexRing ring = crypto.blindIndexRing();
+        Identifiers stored = identifiers(subject, cipher);
+        if (changes.email() != null) {
+            refuseTaken(tenantId, IndexKind.EMAIL, ring.candidates(IndexKind.EMAIL, changes.email()),
+                    subject.rawId(), "email");
+            subject.email(cipher.encrypt("email", changes.email().strip()));
+        }
+        if (changes.username() != null) {
+            refuseTaken(tenantId, IndexKind.USERNAME, ring.candidates(IndexKind.USERNAME, changes.username()),
+                    subject.rawId(), "username");
+            subject.username(cipher.encrypt("username", changes.username().strip()));
+        }
+        if (changes.accountId() != null) {
+            refuseTaken(tenantId, IndexKind.ACCOUNT_ID, ring.candidates(IndexKind.ACCOUNT_ID, changes.accountId()),
+                    subject.rawId(), "accountId");
+            subject.accountId(cipher.encrypt("accountId", changes.accountId().strip()));
+        }
+        if (changes.displayName() != null) {
+            subject.displayName(cipher.encrypt("displayName", changes.displayName().strip()));
+        }
+        BlindIndex write = ring.current();
+        subject.indexes(write.version(),
+                write.apply(IndexKind.EMAIL, firstNonNull(changes.email(), stored.email())),
+                write.apply(IndexKind.USERNAME, firstNonNull(changes.username(), stored.username())),
+                write.apply(IndexKind.ACCOUNT_ID, firstNonNull(changes.accountId(), stored.accountId())));
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    static String column(IndexKind kind) {
+        return switch (kind) {
+            case EMAIL -> "emailIndex";
+            case USERNAME -> "usernameIndex";
+            case ACCOUNT_ID -> "accountIdIndex";
+        };
+    }
+
+    private void refuseTaken(String tenantId, IndexKind kind, List<String> indexes, String self, String field) {
+        Long taken = em.createQuery("SELECT COUNT(s) FROM Subject s WHERE s.tenantId = :t AND s." + column(kind)
+                        + " IN :i AND s.id <> :self", Long.class)
+                .setParameter("t", tenantId).setParameter("i", indexes).setParameter("self", self)
                 .getSingleResult();
         if (taken > 0) {
             throw ProblemException.conflict(field, "another subject of this tenant already has this " + field);

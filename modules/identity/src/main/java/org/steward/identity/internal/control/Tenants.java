@@ -16,6 +16,8 @@ import org.steward.identity.api.TenantId;
 import org.steward.identity.api.TenantRegistered;
 import org.steward.identity.internal.entity.LicenceChange;
 import org.steward.identity.internal.entity.Tenant;
+import org.steward.platform.audit.AuditLog;
+import org.steward.platform.audit.Outcome;
 import org.steward.platform.id.Ids;
 import org.steward.platform.problem.ProblemException;
 import org.steward.platform.problem.ProblemType;
@@ -36,6 +38,9 @@ public class Tenants {
 
     @Inject
     Event<LicenceTerminated> terminated;
+
+    @Inject
+    AuditLog auditLog;
 
     @Transactional
     public Tenant register(String name, String siteUrl, HostingMode mode, String licenceKey, LocalDate expiresOn) {
@@ -138,6 +143,7 @@ public class Tenants {
         em.persist(new LicenceChange(tenant.id(), LicenceStatus.ACTIVE, LicenceStatus.EXPIRED,
                 tenant.licenceExpiresOn(), "EXPIRED"));
         expired.fire(new LicenceExpired(tenant.id(), tenant.licenceExpiresOn(), Clock.now()));
+        auditLog.append("tenant.licence.expire", "tenant", id, Outcome.SUCCESS);
         return true;
     }
 

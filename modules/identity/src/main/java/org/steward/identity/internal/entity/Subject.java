@@ -38,6 +38,9 @@ public class Subject {
     @Column(name = "account_id_idx")
     private String accountIdIndex;
 
+    @Column(name = "index_version", nullable = false)
+    private int indexVersion;
+
     @Column(name = "email_enc")
     private byte[] email;
 
@@ -90,19 +93,34 @@ public class Subject {
         return DataKeyId.of(dataKeyId);
     }
 
-    public void email(String index, byte[] ciphertext) {
-        this.emailIndex = index;
+    public void email(byte[] ciphertext) {
         this.email = ciphertext;
     }
 
-    public void username(String index, byte[] ciphertext) {
-        this.usernameIndex = index;
+    public void username(byte[] ciphertext) {
         this.username = ciphertext;
     }
 
-    public void accountId(String index, byte[] ciphertext) {
-        this.accountIdIndex = index;
+    public void accountId(byte[] ciphertext) {
         this.accountId = ciphertext;
+    }
+
+    /** The optimistic-lock version: changes whenever a request changes the row. */
+    public long rowVersion() {
+        return version;
+    }
+
+    /** The blind-index key version of the three indexes; 0 for a subject not yet indexed. */
+    public int indexVersion() {
+        return indexVersion;
+    }
+
+    /** All three indexes at once, under one key version: a row is never indexed under two versions. */
+    public void indexes(int version, String emailIndex, String usernameIndex, String accountIdIndex) {
+        this.indexVersion = version;
+        this.emailIndex = emailIndex;
+        this.usernameIndex = usernameIndex;
+        this.accountIdIndex = accountIdIndex;
     }
 
     public void displayName(byte[] ciphertext) {
