@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.platform.crypto.Crypto;
+import org.steward.platform.crypto.IndexKind;
 import org.steward.platform.schedule.ScheduledJob;
 import org.steward.platform.security.Users;
 
@@ -78,6 +79,14 @@ public class Startup {
             if (!crypto.hasBlindIndexKey()) {
                 throw e;
             }
+        }
+        try {
+            crypto.blindIndex(IndexKind.EMAIL, "start-up probe");
+        } catch (RuntimeException e) {
+            // Serving with a master key that cannot open this database's keys would answer 500 to every request.
+            throw new IllegalStateException("This instance's master key cannot unwrap the keys stored in the database."
+                    + " Every instance on one database needs the same STEWARD_CRYPTO_MASTER_KEY (and the same"
+                    + " STEWARD_CRYPTO_PREVIOUS_MASTER_KEYS): " + e.getMessage(), e);
         }
         users.ensureAdmin(adminPassword).ifPresent(Startup::announce);
         for (ScheduledJob job : jobs) {
