@@ -42,6 +42,8 @@ class AuthorizationMatrixIT {
 
     /** The access policy: "METHOD path" → the roles that may call it. */
     private static final Map<String, Set<R>> POLICY = new LinkedHashMap<>();
+    /** Operations for data subjects and the public: no credentials needed, and any staff role passes too. */
+    private static final Set<String> PUBLIC = new TreeSet<>();
 
     static {
         String t = "/api/v1/tenants";
@@ -83,14 +85,31 @@ class AuthorizationMatrixIT {
         rule("GET /api/v1/admin/keys", ADMIN);
         rule("POST /api/v1/admin/keys/master/rotation", ADMIN);
         rule("POST /api/v1/admin/keys/blind-index/rotation", ADMIN);
+        String c = "/api/v1/consent";
+        rule("GET " + c + "/purposes", ALL);
+        rule("POST " + c + "/purposes", TENANT_ADMINS);
+        rule("GET " + c + "/purposes/{purposeKey}", ALL);
+        rule("GET " + c + "/purposes/{purposeKey}/notices", ALL);
+        rule("PUT " + c + "/purposes/{purposeKey}/notices/{language}", TENANT_ADMINS);
+        rule("GET " + c + "/data-categories", ALL);
+        rule("POST " + c + "/data-categories", TENANT_ADMINS);
+        rule("GET /api/v1/inventory/ropa", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR));
+        rule("POST " + one + "/consents", WRITERS);
+        rule("GET " + one + "/consents", READERS);
+        rule("GET " + one + "/consents/history", READERS);
+        rule("POST " + one + "/consents/unsubscribe-links", EnumSet.of(R.PRIVACY_OFFICER, R.SUPPORT_AGENT, R.SERVICE));
+        rule("POST " + t + "/{tenantId}/consent-imports", WRITERS);
+        publicRule("GET /api/v1/public/consent/devices/{deviceId}");
+        publicRule("POST /api/v1/public/consent/devices/{deviceId}");
+        publicRule("POST /api/v1/public/consent/receipts/verification");
+        publicRule("GET /api/v1/public/consent/receipt-keys");
+        publicRule("GET /api/v1/public/unsubscribe/{token}");
+        publicRule("POST /api/v1/public/unsubscribe/{token}");
     }
 
     private static void rule(String operation, Set<R> roles) {
         POLICY.put(operation, roles);
     }
-
-    /** Operations for data subjects and the public: no credentials needed, and any staff role passes too. */
-    private static final Set<String> PUBLIC = new TreeSet<>();
 
     private static void publicRule(String operation) {
         PUBLIC.add(operation);
@@ -118,6 +137,12 @@ class AuthorizationMatrixIT {
         ids.put("sync-profiles", created(op.post(base + "/sync-profiles", "{\"name\":\"p\"}")));
         ids.put("userId", created(server.admin().post("/api/v1/users", "{\"username\":\"matrix-user\","
                 + "\"password\":\"matrix-password-1\",\"roles\":[\"AUDITOR\"]}")));
+        ids.put("purposeKey", "drip-emails");
+        ids.put("language", "en");
+        ids.put("deviceId", "matrix-device-000001");
+        Http.Response link = op.post(base + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        ids.put("token", link.json().getString("token"));
         ids.put("keyId", created(server.admin().post("/api/v1/api-keys",
                 "{\"name\":\"matrix\",\"roles\":[\"SERVICE\"],\"tenantId\":\"" + tenant + "\"}")));
         for (R role : R.values()) {
@@ -172,8 +197,7 @@ class AuthorizationMatrixIT {
                 cases++;
                 int st = r.status();
                 if (allowed.contains(role)) {
-                    boolean ok = st != 401 && st != 403 && st < 500 && (!"GET".equals(method) || st == 200);
-                    if (!ok) {
+                    if (!passes(method, st)) {
                         wrong.add(role + " " + method + " " + o[1] + " should pass → " + r);
                     }
                 } else if (st != 403) {
@@ -185,6 +209,11 @@ class AuthorizationMatrixIT {
                 + " roles + anonymous) = " + cases + " cases");
         assertThat(wrong).isEmpty();
         assertThat(cases).isEqualTo(operations.size() * (R.values().length + 1));
+    }
+
+    /** Passed authorization: neither 401 nor 403, never 5xx; a read answers 200. */
+    private static boolean passes(String method, int status) {
+        return status != 401 && status != 403 && status < 500 && (!"GET".equals(method) || status == 200);
     }
 
     private static Http.Response call(Http http, String method, String path) {

@@ -1,0 +1,37 @@
+package org.steward.consent.api;
+
+import java.util.regex.Pattern;
+import org.steward.identity.api.SubjectId;
+
+/**
+ * Whose choice a consent record is: a registered subject (identity's id) or a pseudonymous device id of a website
+ * visitor. Stored as one reference, {@code subject:<uuid>} or {@code device:<id>}, so the current-state projection
+ * has a single key for both.
+ */
+public record ConsentHolder(Kind kind, String id) {
+
+    public enum Kind { SUBJECT, DEVICE }
+
+    /** Device ids are opaque client-generated values: long enough not to be guessed, never an email or a name. */
+    public static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+
+    public static ConsentHolder subject(SubjectId id) {
+        return new ConsentHolder(Kind.SUBJECT, id.asString());
+    }
+
+    public static ConsentHolder device(String deviceId) {
+        if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
+            throw new IllegalArgumentException("not a device id");
+        }
+        return new ConsentHolder(Kind.DEVICE, deviceId);
+    }
+
+    public String ref() {
+        return kind.name().toLowerCase() + ":" + id;
+    }
+
+    public static ConsentHolder parse(String ref) {
+        int colon = ref.indexOf(':');
+        return new ConsentHolder(Kind.valueOf(ref.substring(0, colon).toUpperCase()), ref.substring(colon + 1));
+    }
+}

@@ -1,0 +1,31 @@
+package org.steward.consent.internal.boundary;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.steward.consent.api.LegalBasis;
+import org.steward.consent.internal.entity.Purpose;
+
+@Schema(name = "Purpose")
+public record PurposeView(@Schema(required = true) String key,
+                          @Schema(required = true) String name,
+                          @Schema(required = true) String description,
+                          @Schema(required = true) LegalBasis legalBasis,
+                          @Schema(required = true) boolean saleOrSharing,
+                          @Schema(required = true) boolean optOutAllowed,
+                          @Schema(required = true) boolean email,
+                          @Schema(required = true, type = SchemaType.ARRAY, implementation = String.class)
+                          List<String> categories,
+                          @Schema(required = true, format = "date-time") OffsetDateTime createdAt) {
+
+    static PurposeView of(Purpose p) {
+        return new PurposeView(p.key(), p.name(), p.description(), p.legalBasis(), p.saleOrSharing(),
+                p.optOutAllowed(), p.email(), List.copyOf(p.categories()), p.createdAt());
+    }
+
+    @Schema(name = "PurposeList")
+    public record Items(@Schema(required = true, type = SchemaType.ARRAY, implementation = PurposeView.class)
+                        List<PurposeView> items) {
+    }
+}

@@ -1,0 +1,111 @@
+package org.steward.consent.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.steward.consent.api.ConsentAction;
+import org.steward.consent.api.ConsentChanged;
+import org.steward.consent.api.ConsentHolder;
+import org.steward.consent.api.ConsentSource;
+import org.steward.consent.api.ConsentStatus;
+import org.steward.consent.internal.entity.ConsentEvent;
+import org.steward.consent.internal.entity.ConsentState;
+import org.steward.consent.internal.entity.ConsentStateKey;
+import org.steward.consent.internal.entity.Notice;
+import org.steward.consent.internal.entity.Purpose;
+import org.steward.platform.id.Ids;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+import org.steward.platform.time.Clock;
+
+/**
+ * The one write path of consent: checks everything first (purpose, action against legal basis, notice version,
+ * expiry), then appends the event, moves the current-state projection and fires {@link ConsentChanged}, all in the
+ * caller's transaction. Not {@code @Transactional} itself, so a refused line of an import does not doom the import's
+ * transaction: nothing is written before every check has passed.
+ */
+@ApplicationScoped
+public class ConsentRecorder {
+
+    /** Imports may carry clocks a little ahead of ours; anything later is a mistake. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    public record Command(ConsentHolder holder, String tenantId, String purposeKey, ConsentAction action,
+                          Integer noticeVersion, String noticeLanguage, ConsentSource source,
+                          OffsetDateTime occurredAt, OffsetDateTime expiresAt, ConsentEvent.Proof proof,
+                          String importKey) {
+    }
+
+    public record Recorded(ConsentEvent event, ConsentState state, Receipt receipt) {
+    }
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Inject
+    Purposes purposes;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    Event<ConsentChanged> changed;
+
+    public Recorded record(Command c) {
+        OffsetDateTime now = Clock.now();
+        Purpose purpose = purposes.named(c.purposeKey(), "purpose");
+        ConsentStatus status = ConsentRules.resulting(purpose.legalBasis(), purpose.optOutAllowed(), c.action());
+        String language = c.noticeLanguage() == null ? Notices.DEFAULT_LANGUAGE : c.noticeLanguage();
+        Notice notice = null;
+        if (c.noticeVersion() != null) {
+            Notices.checkLanguage(language, "noticeLanguage");
+            notice = notices.version(purpose.key(), language, c.noticeVersion());
+        } else if (c.action() == ConsentAction.GRANT) {
+            throw ProblemException.invalid("noticeVersion", "is required for a GRANT: it records what was shown");
+        }
+        OffsetDateTime occurredAt = c.occurredAt() == null ? now : c.occurredAt();
+        if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.invalid("occurredAt", "must not be in the future");
+        }
+        ConsentRules.checkExpiry(c.action(), occurredAt, c.expiresAt(), now);
+
+        ConsentEvent.NoticeRef noticeRef = notice == null ? ConsentEvent.NoticeRef.NONE
+                : new ConsentEvent.NoticeRef(notice.id(), notice.version(), notice.language());
+        ConsentEvent event = new ConsentEvent(Ids.newId().toString(), c.tenantId(), c.holder().ref(), purpose.key(),
+                c.action(), status, noticeRef, c.source(), occurredAt, c.expiresAt(), c.proof(), c.importKey(),
+                Ids.newId().toString());
+        em.persist(event);
+        ConsentState state = project(event);
+        changed.fire(new ConsentChanged(c.tenantId(), c.holder().ref(), purpose.key(), c.action(), state.status(),
+                now));
+        return new Recorded(event, state, receipts.issue(event, purpose, notice));
+    }
+
+    /** The state row is locked while it moves, so two changes to one holder × purpose apply one after the other. */
+    private ConsentState project(ConsentEvent event) {
+        ConsentState state = em.find(ConsentState.class, new ConsentStateKey(event.holderRef(), event.purposeKey()),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (state == null) {
+            state = new ConsentState(event);
+            em.persist(state);
+        } else {
+            state.apply(event);
+        }
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "Another change to this consent was recorded at the same time; try again");
+        }
+        return state;
+    }
+}

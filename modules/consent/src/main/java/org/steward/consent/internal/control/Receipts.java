@@ -1,0 +1,73 @@
+package org.steward.consent.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.steward.consent.internal.entity.ConsentEvent;
+import org.steward.consent.internal.entity.Notice;
+import org.steward.consent.internal.entity.Purpose;
+import org.steward.consent.internal.entity.SigningKey;
+
+/** Issues signed consent receipts and verifies them against the published public keys. */
+@ApplicationScoped
+public class Receipts {
+
+    public record Verification(boolean valid, String keyId, String reason) {
+    }
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Inject
+    ConsentKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "steward.consent.controller-name", defaultValue = "Open Source Consulting Inc.")
+    String controllerName;
+
+    @Inject
+    @ConfigProperty(name = "steward.consent.controller-contact",
+            defaultValue = "https://cloud-osci.atlassian.net/helpcenter/app/")
+    String controllerContact;
+
+    public Receipt issue(ConsentEvent e, Purpose p, Notice notice) {
+        Receipt unsigned = new Receipt(e.receiptId(), Receipt.SCHEMA_VERSION,
+                new Receipt.Controller(controllerName, controllerContact), e.holderRef(), e.tenantId(), e.id(),
+                List.of(new Receipt.Purpose(p.key(), p.legalBasis().name(), e.action().name(), e.status().name(),
+                        e.noticeVersion(), e.noticeLanguage(), notice == null ? null : notice.contentHash())),
+                e.source().name(), time(e.occurredAt()), e.expiresAt() == null ? null : time(e.expiresAt()), null);
+        String value = Ed25519.sign(keys.receiptSigningKey(), unsigned.signedText());
+        return unsigned.withSignature(new Receipt.Signature(Ed25519.ALGORITHM, ConsentKeys.RECEIPT_KEY_ID, value));
+    }
+
+    public Verification verify(Receipt r) {
+        if (r.signature() == null || r.signature().keyId() == null || r.signature().value() == null) {
+            return new Verification(false, null, "the receipt has no signature");
+        }
+        if (!Ed25519.ALGORITHM.equals(r.signature().alg())) {
+            return new Verification(false, r.signature().keyId(), "unsupported signature algorithm");
+        }
+        SigningKey key = em.find(SigningKey.class, r.signature().keyId());
+        if (key == null) {
+            return new Verification(false, r.signature().keyId(), "unknown signing key");
+        }
+        boolean ok = Ed25519.verify(Ed25519.publicKey(Base64.getDecoder().decode(key.publicKey())), r.signedText(),
+                r.signature().value());
+        return new Verification(ok, key.keyId(), ok ? null : "the signature does not match the receipt's content");
+    }
+
+    /** The public keys; the signing key is created on first use, so this creates it if no receipt exists yet. */
+    public List<SigningKey> publicKeys() {
+        keys.receiptSigningKey();
+        return em.createQuery("SELECT k FROM ConsentSigningKey k ORDER BY k.keyId", SigningKey.class).getResultList();
+    }
+
+    static String time(java.time.OffsetDateTime t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t.toInstant());
+    }
+}

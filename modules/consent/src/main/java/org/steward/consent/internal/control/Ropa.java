@@ -1,0 +1,78 @@
+package org.steward.consent.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import org.steward.consent.api.RopaContributor;
+import org.steward.consent.internal.entity.DataCategory;
+import org.steward.consent.internal.entity.Purpose;
+
+/**
+ * The GDPR Art. 30 record of processing activities, one activity per purpose. Recipients, transfers and retention
+ * come from other modules through {@link RopaContributor}; until one contributes, they read "not yet recorded".
+ */
+@ApplicationScoped
+public class Ropa {
+
+    public static final String NOT_RECORDED = "not yet recorded";
+
+    public record Activity(String purposeKey, String purpose, String description, String legalBasis,
+                           boolean saleOrSharing, boolean optOutAllowed, List<String> dataCategories,
+                           List<String> dataSubjects, String recipients, String transfers, String retention) {
+    }
+
+    @Inject
+    Purposes purposes;
+
+    @Inject
+    @Any
+    Instance<RopaContributor> contributors;
+
+    public List<Activity> activities() {
+        List<Activity> out = new ArrayList<>();
+        for (Purpose p : purposes.list()) {
+            List<String> categories = new ArrayList<>();
+            TreeSet<String> subjects = new TreeSet<>();
+            for (String key : p.categories()) {
+                DataCategory c = purposes.category(key);
+                categories.add(c == null ? key : c.name());
+                if (c != null) {
+                    subjects.add(c.dataSubjects());
+                }
+            }
+            out.add(new Activity(p.key(), p.name(), p.description(), p.legalBasis().name(), p.saleOrSharing(),
+                    p.optOutAllowed(), categories, List.copyOf(subjects),
+                    contributed(p.key(), RopaContributor::recipients),
+                    contributed(p.key(), RopaContributor::transfers),
+                    contributed(p.key(), RopaContributor::retention)));
+        }
+        return out;
+    }
+
+    public static String csv(List<Activity> activities) {
+        StringBuilder out = new StringBuilder(Csv.line(List.of("purpose_key", "purpose", "description",
+                "legal_basis", "sale_or_sharing", "opt_out_allowed", "data_categories", "data_subjects", "recipients",
+                "transfers", "retention")));
+        for (Activity a : activities) {
+            out.append(Csv.line(List.of(a.purposeKey(), a.purpose(), a.description(), a.legalBasis(),
+                    Boolean.toString(a.saleOrSharing()), Boolean.toString(a.optOutAllowed()),
+                    String.join("; ", a.dataCategories()), String.join("; ", a.dataSubjects()), a.recipients(),
+                    a.transfers(), a.retention())));
+        }
+        return out.toString();
+    }
+
+    private String contributed(String purposeKey, BiFunction<RopaContributor, String, Optional<String>> column) {
+        List<String> parts = new ArrayList<>();
+        for (RopaContributor c : contributors) {
+            column.apply(c, purposeKey).filter(s -> !s.isBlank()).ifPresent(parts::add);
+        }
+        return parts.isEmpty() ? NOT_RECORDED : String.join("; ", parts);
+    }
+}

@@ -1,0 +1,107 @@
+package org.steward.consent.internal.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.TreeSet;
+import org.steward.consent.api.LegalBasis;
+import org.steward.platform.time.Clock;
+
+/** A purpose of processing (policy §5) with its legal basis (§6). Its key is stable: records and clients use it. */
+@Entity
+@Table(name = "consent_purpose")
+public class Purpose {
+
+    @Id
+    @Column(name = "purpose_key", length = 64)
+    private String key;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "description", nullable = false)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_basis", nullable = false)
+    private LegalBasis legalBasis;
+
+    @Column(name = "sale_or_sharing", nullable = false)
+    private boolean saleOrSharing;
+
+    @Column(name = "opt_out_allowed", nullable = false)
+    private boolean optOutAllowed;
+
+    /** Sent by email: every such purpose gets an unsubscribe link. */
+    @Column(name = "email", nullable = false)
+    private boolean email;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "consent_purpose_category", joinColumns = @JoinColumn(name = "purpose_key"))
+    @Column(name = "category_key")
+    private Set<String> categories = new TreeSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    protected Purpose() {
+    }
+
+    public Purpose(String key, String name, String description, LegalBasis legalBasis, boolean saleOrSharing,
+                   boolean optOutAllowed, boolean email, Set<String> categories) {
+        this.key = key;
+        this.name = name;
+        this.description = description;
+        this.legalBasis = legalBasis;
+        this.saleOrSharing = saleOrSharing;
+        this.optOutAllowed = optOutAllowed;
+        this.email = email;
+        this.categories = new TreeSet<>(categories);
+        this.createdAt = Clock.now();
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public LegalBasis legalBasis() {
+        return legalBasis;
+    }
+
+    public boolean saleOrSharing() {
+        return saleOrSharing;
+    }
+
+    public boolean optOutAllowed() {
+        return optOutAllowed;
+    }
+
+    public boolean email() {
+        return email;
+    }
+
+    public Set<String> categories() {
+        return new TreeSet<>(categories);
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}
