@@ -42,6 +42,8 @@ class AuthorizationMatrixIT {
 
     /** The access policy: "METHOD path" → the roles that may call it. */
     private static final Map<String, Set<R>> POLICY = new LinkedHashMap<>();
+    /** Query parameters that an operation needs to answer 200 ({name} placeholders as in paths). */
+    private static final Map<String, String> QUERY = new LinkedHashMap<>();
     /** Operations for data subjects and the public: no credentials needed, and any staff role passes too. */
     private static final Set<String> PUBLIC = new TreeSet<>();
 
@@ -99,6 +101,29 @@ class AuthorizationMatrixIT {
         rule("GET " + one + "/consents/history", READERS);
         rule("POST " + one + "/consents/unsubscribe-links", EnumSet.of(R.PRIVACY_OFFICER, R.SUPPORT_AGENT, R.SERVICE));
         rule("POST " + t + "/{tenantId}/consent-imports", WRITERS);
+        rule("GET " + c + "/decision", READERS);
+        query("GET " + c + "/decision", "?subject={subjectId}&purpose=drip-emails");
+        rule("GET " + c + "/decisions", READERS);
+        query("GET " + c + "/decisions", "?subject={subjectId}&purpose=drip-emails&purpose=web-analytics");
+        rule("POST " + one + "/restriction", EnumSet.of(R.PRIVACY_OFFICER));
+        rule("GET " + one + "/restriction", EnumSet.of(R.PRIVACY_OFFICER, R.SUPPORT_AGENT, R.AUDITOR));
+        rule("DELETE " + one + "/restriction", EnumSet.of(R.PRIVACY_OFFICER));
+        rule("GET /api/v1/ping", ALL);
+        Set<R> retentionReaders = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR);
+        rule("POST " + one + "/erasure", WRITERS);
+        rule("GET /api/v1/erasures", retentionReaders);
+        rule("GET /api/v1/erasures/{erasureId}", retentionReaders);
+        rule("GET /api/v1/erasures/{erasureId}/certificate", retentionReaders);
+        rule("POST /api/v1/erasures/certificates/verification", retentionReaders);
+        rule("GET /api/v1/retention/policies", retentionReaders);
+        rule("GET /api/v1/retention/policies/{categoryKey}", retentionReaders);
+        rule("PUT /api/v1/retention/policies/{categoryKey}", TENANT_ADMINS);
+        rule("POST /api/v1/retention/holds", TENANT_ADMINS);
+        rule("GET /api/v1/retention/holds", retentionReaders);
+        rule("GET /api/v1/retention/holds/{holdId}", retentionReaders);
+        rule("POST /api/v1/retention/holds/{holdId}/release", TENANT_ADMINS);
+        rule("GET /api/v1/retention/sweeps", retentionReaders);
+        publicRule("GET /api/v1/public/erasure-signing-keys");
         publicRule("GET /api/v1/public/consent/devices/{deviceId}");
         publicRule("POST /api/v1/public/consent/devices/{deviceId}");
         publicRule("POST /api/v1/public/consent/receipts/verification");
@@ -109,6 +134,10 @@ class AuthorizationMatrixIT {
 
     private static void rule(String operation, Set<R> roles) {
         POLICY.put(operation, roles);
+    }
+
+    private static void query(String operation, String query) {
+        QUERY.put(operation, query);
     }
 
     private static void publicRule(String operation) {
@@ -123,7 +152,8 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     static void start() {
-        server = StewardServer.war("matrix", Database.fresh("matrix"), Map.of()).start();
+        server = StewardServer.war("matrix", Database.fresh("matrix"),
+                Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S")).start();
         Http op = server.http();
         String tenant = Fixtures.tenant(op, "CLOUD");
         String subject = Fixtures.subject(op, tenant);
@@ -143,6 +173,27 @@ class AuthorizationMatrixIT {
         Http.Response link = op.post(base + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         ids.put("token", link.json().getString("token"));
+        // Retention: a completed erasure (of a second subject) with its certificate, a hold, a policy.
+        String erased = Fixtures.subject(op, tenant);
+        Http.Response erasure = op.post("/api/v1/tenants/" + tenant + "/subjects/" + erased + "/erasure",
+                "{\"reference\":\"MATRIX-1\"}");
+        assertThat(erasure.status()).as(erasure.toString()).isEqualTo(202);
+        ids.put("erasureId", erasure.json().getString("id"));
+        ids.put("categoryKey", "feedback");
+        // A hold that the matrix never releases keeps the fixture subject from automatic erasure (POST .../minor
+        // flags it as a minor); {holdId} is a second hold, on another subject, that the matrix may release.
+        String hold = "{\"scope\":\"SUBJECT\",\"tenantId\":\"" + tenant + "\",\"reason\":\"matrix\",\"owner\":\"Legal\","
+                + "\"endsAt\":\"" + java.time.OffsetDateTime.now().plusDays(1) + "\",\"subjectId\":\"";
+        created(op.post("/api/v1/retention/holds", hold + subject + "\"}"));
+        ids.put("holdId", created(op.post("/api/v1/retention/holds", hold + Fixtures.subject(op, tenant) + "\"}")));
+        for (int i = 0; i < 120 && op.get("/api/v1/erasures/" + ids.get("erasureId") + "/certificate").status() != 200;
+             i++) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ids.put("keyId", created(server.admin().post("/api/v1/api-keys",
                 "{\"name\":\"matrix\",\"roles\":[\"SERVICE\"],\"tenantId\":\"" + tenant + "\"}")));
         for (R role : R.values()) {
@@ -182,7 +233,7 @@ class AuthorizationMatrixIT {
         int cases = 0;
         for (String[] o : operations) {
             String method = o[0];
-            String path = concrete(o[1]);
+            String path = concrete(o[1]) + concrete(QUERY.getOrDefault(method + " " + o[1], ""));
             Set<R> allowed = POLICY.getOrDefault(method + " " + o[1], Set.of());
             Http.Response anonymous = call(server.anonymous(), method, path);
             cases++;
@@ -207,6 +258,7 @@ class AuthorizationMatrixIT {
         }
         System.out.println("Authorization matrix: " + operations.size() + " operations × (" + R.values().length
                 + " roles + anonymous) = " + cases + " cases");
+        writePolicyTable(cases);
         assertThat(wrong).isEmpty();
         assertThat(cases).isEqualTo(operations.size() * (R.values().length + 1));
     }
@@ -214,6 +266,21 @@ class AuthorizationMatrixIT {
     /** Passed authorization: neither 401 nor 403, never 5xx; a read answers 200. */
     private static boolean passes(String method, int status) {
         return status != 401 && status != 403 && status < 500 && (!"GET".equals(method) || status == 200);
+    }
+
+    /** The policy as a Markdown table in target/, for the docs and for review. */
+    private static void writePolicyTable(int cases) {
+        StringBuilder md = new StringBuilder("| operation | roles |\n|---|---|\n");
+        new java.util.TreeMap<>(POLICY).forEach((op, roles) -> md.append("| `").append(op).append("` | ")
+                .append(PUBLIC.contains(op) ? "public (no credentials)" : roles.size() == R.values().length
+                        ? "all roles" : roles.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")))
+                .append(" |\n"));
+        md.append("\n").append(POLICY.size()).append(" operations, ").append(cases).append(" cases.\n");
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "authorization-matrix.md"), md);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Http.Response call(Http http, String method, String path) {

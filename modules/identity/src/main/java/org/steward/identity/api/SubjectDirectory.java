@@ -1,5 +1,6 @@
 package org.steward.identity.api;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What other modules may ask identity about a subject: whether it exists, and in which tenant. */
@@ -9,4 +10,7 @@ public interface SubjectDirectory {
     }
 
     Optional<SubjectRef> find(SubjectId subjectId);
+
+    /** The ids of a tenant's subjects after {@code afterId} ("" for the first page), in id order: keyset pages. */
+    List<SubjectId> subjectsOf(TenantId tenantId, String afterId, int limit);
 }

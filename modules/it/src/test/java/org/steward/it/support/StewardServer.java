@@ -41,6 +41,11 @@ public final class StewardServer implements AutoCloseable {
 
     private StewardServer(Path artifact, boolean uberJar, Database database, Map<String, String> extraEnv,
                           String name) {
+        this(artifact, uberJar, database, extraEnv, name, List.of("--nocluster", "--nohazelcast"));
+    }
+
+    private StewardServer(Path artifact, boolean uberJar, Database database, Map<String, String> extraEnv,
+                          String name, List<String> payaraArgs) {
         this.database = database;
         this.port = freePort();
         // Unique per server: concurrent test runs must never share a Payara root or a log.
@@ -54,8 +59,8 @@ public final class StewardServer implements AutoCloseable {
             cmd.add(runtime().resolve("payara-micro.jar").toString());
             cmd.addAll(List.of("--deploy", artifact.toString(), "--contextroot", "/"));
         }
-        cmd.addAll(List.of("--port", String.valueOf(port), "--nocluster", "--nohazelcast",
-                "--rootdir", workDir.resolve("payara").toString()));
+        cmd.addAll(List.of("--port", String.valueOf(port), "--rootdir", workDir.resolve("payara").toString()));
+        cmd.addAll(payaraArgs);
         this.command = cmd;
         Map<String, String> env = new HashMap<>(database.environment());
         env.put("STEWARD_DATA_DIR", workDir.resolve("data").toString());
@@ -80,6 +85,28 @@ public final class StewardServer implements AutoCloseable {
 
     public static StewardServer war(String name, Database database, Map<String, String> env) {
         return new StewardServer(runtime().resolve("steward.war"), false, database, env, name);
+    }
+
+    /**
+     * The WAR on Payara Micro with these Payara Micro arguments instead of {@code --nocluster --nohazelcast}, e.g. a
+     * loopback cluster ({@link #clusterArgs}).
+     */
+    public static StewardServer war(String name, Database database, Map<String, String> env,
+                                    List<String> payaraArgs) {
+        return new StewardServer(runtime().resolve("steward.war"), false, database, env, name, payaraArgs);
+    }
+
+    /**
+     * Payara Micro arguments that put instance {@code index} (0, 1, …) of {@code size} into a Hazelcast cluster on
+     * loopback named {@code clusterName}, with the members on ports {@code basePort}, {@code basePort + 1}, …
+     */
+    public static List<String> clusterArgs(String clusterName, int basePort, int size, int index) {
+        StringBuilder members = new StringBuilder("tcpip:");
+        for (int i = 0; i < size; i++) {
+            members.append(i == 0 ? "" : ",").append("127.0.0.1:").append(basePort + i);
+        }
+        return List.of("--clustermode", members.toString(), "--interfaces", "127.0.0.1", "--clustername",
+                clusterName, "--startport", String.valueOf(basePort + index));
     }
 
     public static StewardServer uberJar(String name, Database database, Map<String, String> env) {

@@ -3,9 +3,11 @@ package org.steward.identity.internal.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.identity.api.SubjectId;
+import org.steward.identity.api.TenantId;
 import org.steward.identity.internal.entity.Subject;
 
 @ApplicationScoped
@@ -18,5 +20,13 @@ public class SubjectLookup implements SubjectDirectory {
     public Optional<SubjectRef> find(SubjectId subjectId) {
         Subject s = em.find(Subject.class, subjectId.asString());
         return Optional.ofNullable(s).map(x -> new SubjectRef(x.tenantId(), x.id(), x.minor()));
+    }
+
+    @Override
+    public List<SubjectId> subjectsOf(TenantId tenantId, String afterId, int limit) {
+        return em.createQuery("SELECT s.id FROM Subject s WHERE s.tenantId = :t AND s.id > :after ORDER BY s.id",
+                        String.class)
+                .setParameter("t", tenantId.asString()).setParameter("after", afterId == null ? "" : afterId)
+                .setMaxResults(limit).getResultList().stream().map(SubjectId::of).toList();
     }
 }

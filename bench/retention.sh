@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Retention benchmark (issue 5): a policy sweep over N expired records against a raw SQL DELETE of the same rows on
+# the same PostgreSQL in the same run, and the erasure of a subject with 10 records against one with 10,000.
+# Usage: bench/retention.sh [records=1000000] [repeats=5]. Needs psql, curl and a local PostgreSQL
+# (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Build first: mvn -q -o -DskipTests install.
+set -euo pipefail
+N=${1:-1000000}
+REPEATS=${2:-5}
+SUBJECTS=1000
+PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WAR=${STEWARD_WAR:-$ROOT/modules/app/target/steward.war}
+MICRO=${PAYARA_MICRO:-$ROOT/modules/app/target/payara-micro.jar}
+HEAP=${BENCH_HEAP:-512m}
+DB=bench_retention_$(date +%s)
+WORK=$(mktemp -d)
+PORT=${BENCH_PORT:-18555}
+PASS=bench-admin-password-1
+PID=
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; sleep 5; kill -9 "$PID" 2>/dev/null || true; fi
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+ms() { date +%s%3N; }
+q() { psql -qtA -d "$DB" -c "$1"; }
+
+psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null
+STEWARD_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STEWARD_DB_USER=$PGUSER STEWARD_DB_PASSWORD=${PGPASSWORD:-} \
+STEWARD_DB_DRIVER=org.postgresql.ds.PGSimpleDataSource STEWARD_DATA_DIR=$WORK/data STEWARD_ADMIN_PASSWORD=$PASS \
+STEWARD_RETENTION_SWEEP_PERIOD=PT1S STEWARD_RETENTION_POLICY_CHUNK=${BENCH_CHUNK:-50000} \
+  java -Xmx$HEAP -jar "$MICRO" --deploy "$WAR" --contextroot / --port $PORT --nocluster --nohazelcast \
+  --rootdir "$WORK/payara" > "$WORK/server.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 240); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:$PORT/health/ready)" = 200 ] && break; sleep 0.5
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' localhost:$PORT/health/ready)" = 200 ] || { tail -50 "$WORK/server.log"; exit 1; }
+API="curl -sf -u admin:$PASS -H Content-Type:application/json"
+$API localhost:$PORT/api/v1/users -d '{"username":"bench-operator","password":"bench-password-1","roles":["ADMIN","PRIVACY_OFFICER","AUDITOR"]}' >/dev/null
+OP="curl -sf -u bench-operator:bench-password-1 -H Content-Type:application/json"
+id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }
+TENANT=$($OP localhost:$PORT/api/v1/tenants -d '{"name":"Bench","siteUrl":"https://bench.atlassian.net","hostingMode":"CLOUD","licence":{"key":"SEN-BENCH","expiresOn":"2099-12-31"}}' | id)
+
+echo "== machine: $(nproc) cores; chunk ${BENCH_CHUNK:-50000}; $(java -version 2>&1 | head -1); $(psql -tA -d postgres -c 'select version()' | cut -c1-40); heap -Xmx$HEAP"
+
+# Subjects for the bulk rows (no personal data: the benchmark times deletion, not encryption).
+q "INSERT INTO identity_subject (id, tenant_id, data_key_id, minor, created_at, updated_at, version, index_version)
+   SELECT md5('s' || g)::uuid::text, '$TENANT', md5('k' || g)::uuid::text, FALSE, now(), now(), 0, 1
+   FROM generate_series(1, $SUBJECTS) g"
+generate() {  # N feedback records obtained 400 days ago, spread over the subjects
+  q "INSERT INTO identity_personal_record (id, tenant_id, subject_id, category, payload, obtained_at, created_at)
+     SELECT md5('r' || g)::uuid::text, '$TENANT', md5('s' || (g % $SUBJECTS + 1))::uuid::text, 'FEEDBACK',
+            decode(md5(g::text) || md5((g + 1)::text) || md5((g + 2)::text), 'hex'),
+            now() - interval '400 days', now()
+     FROM generate_series(1, $N) g"
+  psql -q -d "$DB" -c "VACUUM ANALYZE identity_personal_record" >/dev/null
+}
+raw_delete() {
+  local t0 t1; generate; t0=$(ms)
+  q "DELETE FROM identity_personal_record WHERE category = 'FEEDBACK' AND obtained_at < now() - interval '30 days'" >/dev/null
+  t1=$(ms); echo $((t1 - t0))
+}
+heap_sampler() {  # the largest used heap (MB, MP Metrics memory.usedHeap) seen while the file $1 exists
+  local max=0 used
+  while [ -e "$1" ]; do
+    used=$(curl -s "localhost:$PORT/metrics?scope=base" | awk '/^memory_usedHeap_bytes/ {printf "%d", $2 / 1048576}')
+    [ -n "$used" ] && [ "$used" -gt "$max" ] && max=$used
+    sleep 0.2
+  done
+  echo "$max"
+}
+sweep() {
+  local t0 flag=$WORK/sweeping before after ms_run heap
+  generate
+  before=$(q "SELECT COUNT(*) FROM retention_erasure WHERE scope = 'CATEGORY' AND status = 'DONE'")
+  touch "$flag"; heap_sampler "$flag" > "$WORK/heap" &
+  t0=$(ms)
+  $OP -X PUT localhost:$PORT/api/v1/retention/policies/feedback -d '{"trigger":"FIXED","periodDays":30}' >/dev/null
+  while [ "$(q "SELECT COUNT(*) FROM retention_erasure WHERE scope = 'CATEGORY' AND status = 'DONE'")" = "$before" ]; do sleep 0.2; done
+  after=$(ms); rm -f "$flag"; wait
+  ms_run=$(q "SELECT duration_ms FROM retention_sweep_run WHERE records_erased >= $N ORDER BY started_at DESC LIMIT 1")
+  left=$(q "SELECT COUNT(*) FROM identity_personal_record WHERE category = 'FEEDBACK'")
+  echo "category erasure itself (first chunk to certificate): $(q "SELECT duration_micros / 1000 FROM retention_erasure WHERE scope = 'CATEGORY' ORDER BY completed_at DESC LIMIT 1") ms" >&2
+  $OP -X PUT localhost:$PORT/api/v1/retention/policies/feedback -d '{"trigger":"INACTIVITY","periodDays":365}' >/dev/null
+  echo "$ms_run $((after - t0)) $(cat "$WORK/heap") $left"
+}
+
+echo "== policy sweep over $N expired records vs raw DELETE (same rows, same database)"
+R1=$(raw_delete); echo "raw DELETE #1: $R1 ms"
+read -r S WALL HEAPMB LEFT < <(sweep)
+echo "sweep: $S ms in the sweep run ($WALL ms from the policy change, incl. up to 1 s until the next period); max used heap ${HEAPMB} MB; rows left $LEFT"
+R2=$(raw_delete); echo "raw DELETE #2: $R2 ms"
+RAW=$(( (R1 + R2) / 2 ))
+echo "ratio sweep/raw: $(awk -v s=$S -v r=$RAW 'BEGIN {printf "%.2f", s / r}') (sweep $S ms / mean raw $RAW ms)"
+
+echo "== erasure of one subject with 10 records vs one with 10,000 (crypto-shredding), $REPEATS each"
+small=(); large=()
+for i in $(seq 1 "$REPEATS"); do
+  for size in 10 10000; do
+    S_ID=$($OP localhost:$PORT/api/v1/tenants/$TENANT/subjects -d "{\"email\":\"b$i-$size@example.org\"}" | id)
+    q "INSERT INTO identity_personal_record (id, tenant_id, subject_id, category, payload, obtained_at, created_at)
+       SELECT md5('$S_ID' || g)::uuid::text, '$TENANT', '$S_ID', 'CONTACT', decode(md5(g::text) || md5(g::text), 'hex'), now(), now()
+       FROM generate_series(1, $size) g"
+    E_ID=$($OP localhost:$PORT/api/v1/tenants/$TENANT/subjects/$S_ID/erasure -d '{"reference":"BENCH"}' | id)
+    while [ "$(q "SELECT status FROM retention_erasure WHERE id = '$E_ID'")" != DONE ]; do sleep 0.2; done
+    us=$(q "SELECT duration_micros FROM retention_erasure WHERE id = '$E_ID'")
+    if [ $size = 10 ]; then small+=("$us"); else large+=("$us"); fi
+  done
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+MS=$(median "${small[@]}"); ML=$(median "${large[@]}")
+echo "10 records:     ${small[*]} us (median $MS)"
+echo "10,000 records: ${large[*]} us (median $ML)"
+echo "ratio 10,000/10: $(awk -v a=$ML -v b=$MS 'BEGIN {printf "%.2f", a / b}')"

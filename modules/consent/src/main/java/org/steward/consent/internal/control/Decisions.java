@@ -1,0 +1,320 @@
+package org.steward.consent.internal.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.steward.consent.api.ConsentChanged;
+import org.steward.consent.api.ConsentHolder;
+import org.steward.consent.api.ProcessingRestricted;
+import org.steward.consent.api.ProcessingRestrictionLifted;
+import org.steward.consent.internal.entity.ConsentState;
+import org.steward.consent.internal.entity.ProcessingRestriction;
+import org.steward.consent.internal.entity.Purpose;
+import org.steward.identity.api.SubjectDirectory;
+import org.steward.identity.api.SubjectId;
+import org.steward.platform.erasure.ErasureRequested;
+import org.steward.platform.id.Ids;
+import org.steward.platform.problem.FieldError;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+import org.steward.platform.security.TenantScope;
+import org.steward.platform.time.Clock;
+
+/**
+ * The decision hot path: answers {@link DecisionRules} from an in-JVM cache of each holder's whole current state
+ * ({@link HolderState}), and keeps that cache exact.
+ *
+ * <p>Every change to what a decision reads (a {@link ConsentChanged}, a {@link ProcessingRestricted} or
+ * {@link ProcessingRestrictionLifted}, an {@link ErasureRequested}) is observed <em>inside</em> its transaction: the
+ * holder is marked as changing ({@link DecisionCache#beginChange}: reads bypass the cache until the transaction ends)
+ * and an interposed synchronization is registered once per transaction. After the commit (or rollback) it ends the
+ * change locally and, on a commit, tells every other cluster member to drop the holders and waits for their
+ * acknowledgements before the request's response is sent ({@link DecisionCluster}).
+ *
+ * <p>Purposes are cached too: they are never updated or deleted once created.
+ */
+@ApplicationScoped
+public class Decisions {
+
+    private static final Logger LOG = Logger.getLogger(Decisions.class.getName());
+    private static final Object TX_KEY = Decisions.class.getName() + ".changed";
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Inject
+    SubjectDirectory directory;
+
+    @Inject
+    TenantScope tenantScope;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "steward.consent.decision-cache.max-entries", defaultValue = "100000")
+    int maxEntries;
+
+    @Inject
+    @ConfigProperty(name = "steward.consent.decision-cache.max-age", defaultValue = "PT10M")
+    String maxAge;
+
+    @Inject
+    @ConfigProperty(name = "steward.consent.decision-cache.cluster-ack-timeout", defaultValue = "PT2S")
+    String ackTimeout;
+
+    private volatile DecisionCache<HolderState> cache;
+    private volatile DecisionCache<HolderState> building;
+    private volatile DecisionCluster cluster;
+    private volatile java.util.concurrent.ExecutorService clusterCalls;
+    private final Map<String, DecisionRules.PurposeFacts> purposes = new ConcurrentHashMap<>();
+
+    /** The holder a decision is asked for, resolved from the query: exactly one of subject and device. */
+    public ConsentHolder holder(String subject, String device) {
+        if ((subject == null || subject.isEmpty()) == (device == null || device.isEmpty())) {
+            throw ProblemException.invalid(subject == null || subject.isEmpty() ? "subject" : "device",
+                    "give exactly one of subject (a subject id) and device (a website visitor's device id)");
+        }
+        if (device != null && !device.isEmpty()) {
+            if (!ConsentHolder.DEVICE_ID.matcher(device).matches()) {
+                throw ProblemException.invalid("device", "must be 16 to 128 characters of A-Z, a-z, 0-9, '_' and '-'");
+            }
+            return ConsentHolder.device(device);
+        }
+        if (Ids.parseOrNull(subject) == null) {
+            throw ProblemException.invalid("subject", "must be a subject id (a UUID)");
+        }
+        return ConsentHolder.subject(SubjectId.of(subject));
+    }
+
+    /** Decisions for the purposes (in the order given); 404 on an unknown subject, 400 on an unknown purpose. */
+    public List<DecisionRules.Decision> decide(ConsentHolder holder, List<String> purposeKeys) {
+        List<DecisionRules.PurposeFacts> facts = new ArrayList<>(purposeKeys.size());
+        for (String key : purposeKeys) {
+            facts.add(purpose(key));
+        }
+        HolderState state = state(holder);
+        OffsetDateTime now = Clock.now();
+        List<DecisionRules.Decision> out = new ArrayList<>(facts.size());
+        for (DecisionRules.PurposeFacts p : facts) {
+            out.add(DecisionRules.decide(p, state.states().get(p.key()), state.restricted(), now));
+        }
+        return out;
+    }
+
+    /** Every purpose's key, in key order (the batch form without a purpose list). */
+    public List<String> allPurposeKeys() {
+        return em.createQuery("SELECT p.key FROM Purpose p ORDER BY p.key", String.class).getResultList();
+    }
+
+    private DecisionRules.PurposeFacts purpose(String key) {
+        if (key == null || key.isEmpty() || key.length() > 64) {
+            throw ProblemException.invalid("purpose", "no purpose has this key");
+        }
+        DecisionRules.PurposeFacts p = purposes.get(key);
+        if (p == null) {
+            Purpose found = em.find(Purpose.class, key);
+            if (found == null) {
+                throw ProblemException.invalid("purpose", "no purpose has the key " + key);
+            }
+            p = new DecisionRules.PurposeFacts(found.key(), found.legalBasis(), found.saleOrSharing());
+            purposes.put(key, p);
+        }
+        return p;
+    }
+
+    private HolderState state(ConsentHolder holder) {
+        HolderState state = cache().get(holder.ref(), ref -> load(holder));
+        if (state == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "Subject " + holder.id() + " does not exist",
+                    List.of(new FieldError("subject", "no such subject")));
+        }
+        if (holder.kind() == ConsentHolder.Kind.SUBJECT) {
+            tenantScope.check(state.tenantId());
+        }
+        return state;
+    }
+
+    /** The database read behind a cache miss: the subject's tenant, its state rows and its restriction. */
+    HolderState load(ConsentHolder holder) {
+        String tenantId = null;
+        if (holder.kind() == ConsentHolder.Kind.SUBJECT) {
+            Optional<SubjectDirectory.SubjectRef> ref = directory.find(SubjectId.of(holder.id()));
+            if (ref.isEmpty()) {
+                return null;
+            }
+            tenantId = ref.get().tenantId().asString();
+        }
+        Map<String, DecisionRules.StateFacts> states = new HashMap<>();
+        for (ConsentState s : em.createQuery("SELECT s FROM ConsentState s WHERE s.holderRef = :h",
+                ConsentState.class).setParameter("h", holder.ref()).getResultList()) {
+            states.put(s.purposeKey(), new DecisionRules.StateFacts(s.status(), s.source(), s.expiresAt()));
+        }
+        boolean restricted = holder.kind() == ConsentHolder.Kind.SUBJECT
+                && em.find(ProcessingRestriction.class, holder.ref()) != null;
+        return new HolderState(tenantId, states, restricted);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (clusterCalls != null) {
+            clusterCalls.shutdownNow();
+        }
+    }
+
+    // --- invalidation -------------------------------------------------------------------------------------------
+
+    void onConsentChanged(@Observes ConsentChanged e) {
+        changing(e.holderRef());
+    }
+
+    void onRestricted(@Observes ProcessingRestricted e) {
+        changing("subject:" + e.subjectId());
+    }
+
+    void onLifted(@Observes ProcessingRestrictionLifted e) {
+        changing("subject:" + e.subjectId());
+    }
+
+    void onErasure(@Observes ErasureRequested e) {
+        switch (e.scope()) {
+            case SUBJECT -> changing("subject:" + e.subjectId());
+            case TENANT -> changing(DecisionCluster.ALL);
+            case CATEGORY -> {
+                // consent rows are not swept by category
+            }
+        }
+    }
+
+    /** Called inside the changing transaction. */
+    @SuppressWarnings("unchecked")
+    private void changing(String key) {
+        DecisionCache<HolderState> c = cache();
+        if (registry == null || registry.getTransactionKey() == null) {
+            // No transaction (not expected: every change is transactional): it is already committed.
+            begin(c, key);
+            end(c, List.of(key), true);
+            return;
+        }
+        Set<String> keys = (Set<String>) registry.getResource(TX_KEY);
+        if (keys == null) {
+            Set<String> created = new LinkedHashSet<>();
+            registry.putResource(TX_KEY, created);
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    end(c, created, status == Status.STATUS_COMMITTED);
+                }
+            });
+            keys = created;
+        }
+        if (keys.add(key)) {
+            begin(c, key);
+        }
+    }
+
+    private static void begin(DecisionCache<HolderState> c, String key) {
+        if (DecisionCluster.ALL.equals(key)) {
+            c.invalidateAll();
+        } else {
+            c.beginChange(key);
+        }
+    }
+
+    private void end(DecisionCache<HolderState> c, Collection<String> keys, boolean committed) {
+        for (String key : keys) {
+            if (DecisionCluster.ALL.equals(key)) {
+                c.invalidateAll();
+            } else {
+                c.endChange(key);
+            }
+        }
+        if (committed) {
+            try {
+                cluster.invalidateOthers(keys);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Consent decision cache: cluster invalidation failed", e);
+            }
+        }
+    }
+
+    /** What a message from another member asks: drop these holders (or all). */
+    void dropLocally(Collection<String> keys) {
+        DecisionCache<HolderState> c = cache != null ? cache : building;
+        if (c == null) {
+            return;
+        }
+        for (String key : keys) {
+            if (DecisionCluster.ALL.equals(key)) {
+                c.invalidateAll();
+            } else {
+                c.invalidate(key);
+            }
+        }
+    }
+
+    DecisionCache<HolderState> cache() {
+        DecisionCache<HolderState> c = cache;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (cache == null) {
+                building = new DecisionCache<>(maxEntries, Duration.parse(maxAge));
+                // Join the cluster signal before anything can be cached, so that no member holds a value it is not
+                // told about.
+                cluster = joinCluster();
+                LOG.info("Consent decision cache: " + cluster.describe());
+                cache = building;
+            }
+            return cache;
+        }
+    }
+
+    private DecisionCluster joinCluster() {
+        Object hazelcast;
+        try {
+            hazelcast = InitialContext.doLookup("payara/Hazelcast");
+        } catch (NamingException | RuntimeException e) {
+            return DecisionCluster.NONE;
+        }
+        try {
+            if (hazelcast == null || !HazelcastDecisionCluster.usable(hazelcast)) {
+                return DecisionCluster.NONE;
+            }
+            clusterCalls = HazelcastDecisionCluster.callThreads();
+            return HazelcastDecisionCluster.join(hazelcast, this::dropLocally, Duration.parse(ackTimeout),
+                    clusterCalls);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "Consent decision cache: Hazelcast is there but cannot be used; invalidating locally"
+                    + " only", e);
+            return DecisionCluster.NONE;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.steward.identity.internal.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.steward.identity.internal.entity.RecordCategory;
+import org.steward.identity.internal.entity.Subject;
+import javax.sql.DataSource;
+import org.steward.platform.erasure.ErasureReport;
+import org.steward.platform.erasure.ErasureRequested;
+import org.steward.platform.time.Clock;
+
+/**
+ * Identity's part of the erasure protocol, in the erasure's transaction. Everything is a set-based statement: no row
+ * is loaded, so a subject with 10,000 records costs a few statements, like one with 10.
+ * <ul>
+ * <li>SUBJECT: the subject's personal records and the subject row are deleted, and the subject's data key is
+ * reported, for the driver to destroy (crypto-shredding: every surviving copy of the ciphertext becomes noise).</li>
+ * <li>TENANT: the tenant keeps a row that says it existed (id, hosting mode, licence key, status and dates, licence
+ * history): the licence key identifies a company's licence, not a person. Its name and site URL are replaced:
+ * a company name can be a sole trader's own name and a site like {@code jane-doe.atlassian.net} can name a
+ * person, and policy §10 asks that "any unique information that can identify an individual" be deleted.</li>
+ * <li>CATEGORY: up to {@code limit} records of the category that are due under the policy, skipping tenants and
+ * subjects under a legal hold. The subject's key stays: the subject and its other records remain.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class IdentityErasure {
+
+    static final String MODULE = "identity";
+    static final String ERASED_NAME = "(erased)";
+    static final String ERASED_SITE = "https://erased.invalid";
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/steward")
+    DataSource dataSource;
+
+    private volatile Boolean postgres;
+
+    void onErasure(@Observes ErasureRequested request) {
+        switch (request.scope()) {
+            case SUBJECT -> eraseSubject(request.subjectId(), request.report());
+            case TENANT -> eraseTenant(request.tenantId(), request.report());
+            case CATEGORY -> eraseDue(request);
+        }
+    }
+
+    private void eraseSubject(String subjectId, ErasureReport report) {
+        Subject subject = em.find(Subject.class, subjectId);
+        if (subject == null) {
+            return; // never existed, or already erased: nothing to do, nothing to report
+        }
+        for (Object[] row : em.createQuery("SELECT r.category, COUNT(r) FROM PersonalRecord r WHERE r.subjectId = :s"
+                + " GROUP BY r.category", Object[].class).setParameter("s", subjectId).getResultList()) {
+            report.deleted(MODULE, ((RecordCategory) row[0]).key(), ((Number) row[1]).longValue());
+        }
+        em.createQuery("DELETE FROM PersonalRecord r WHERE r.subjectId = :s").setParameter("s", subjectId)
+                .executeUpdate();
+        report.dataKey(subject.dataKeyId());
+        em.detach(subject);
+        report.deleted(MODULE, "subject-identifiers",
+                em.createQuery("DELETE FROM Subject s WHERE s.id = :s").setParameter("s", subjectId).executeUpdate());
+    }
+
+    private void eraseTenant(String tenantId, ErasureReport report) {
+        int n = em.createQuery("UPDATE Tenant t SET t.name = :name, t.siteUrl = :site, t.updatedAt = :now,"
+                        + " t.version = t.version + 1 WHERE t.id = :id AND (t.name <> :name OR t.siteUrl <> :site)")
+                .setParameter("name", ERASED_NAME).setParameter("site", ERASED_SITE).setParameter("now", Clock.now())
+                .setParameter("id", tenantId).executeUpdate();
+        report.deleted(MODULE, "tenant-profile", n);
+    }
+
+    private void eraseDue(ErasureRequested request) {
+        Optional<RecordCategory> category = RecordCategory.ofKey(request.category());
+        if (category.isEmpty() || request.cutoff() == null || request.limit() <= 0) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder select = new StringBuilder();
+        switch (request.policyTrigger()) {
+            case "FIXED" -> {
+                select.append("SELECT r.id FROM identity_personal_record r WHERE r.category = ? AND r.obtained_at < ?");
+                params.add(category.get().name());
+                params.add(request.cutoff());
+            }
+            case "INACTIVITY" -> {
+                // Last activity: the subject's last change, and the newest record obtained from them.
+                select.append("SELECT r.id FROM identity_personal_record r JOIN identity_subject s"
+                        + " ON s.id = r.subject_id WHERE r.category = ? AND s.updated_at < ? AND NOT EXISTS"
+                        + " (SELECT 1 FROM identity_personal_record n WHERE n.subject_id = r.subject_id"
+                        + " AND (n.obtained_at >= ? OR n.created_at >= ?))");
+                params.add(category.get().name());
+                params.add(request.cutoff());
+                params.add(request.cutoff());
+                params.add(request.cutoff());
+            }
+            default -> {
+                return; // PURPOSE_FULFILLED: identity's records have no purpose-end signal of their own
+            }
+        }
+        notIn(select, "r.tenant_id", request.heldTenants(), params);
+        notIn(select, "r.subject_id", request.heldSubjects(), params);
+        select.append(" LIMIT ?");
+        params.add(request.limit());
+        // Numbered positional parameters (?1, ?2...) for EclipseLink's native queries.
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char ch : select.toString().toCharArray()) {
+            numbered.append(ch);
+            if (ch == '?') {
+                numbered.append(++n);
+            }
+        }
+        // On PostgreSQL the chunk is addressed by row address (ctid): a TID scan, where "id IN (subquery)" was planned
+        // as a hash semi-join over the whole table for every chunk (8.8x the raw DELETE over 1M rows; see bench/).
+        Query delete = postgres()
+                ? em.createNativeQuery("DELETE FROM identity_personal_record WHERE ctid = ANY(ARRAY("
+                        + numbered.toString().replaceFirst("^SELECT r\\.id ", "SELECT r.ctid ") + "))")
+                : em.createNativeQuery("DELETE FROM identity_personal_record WHERE id IN (" + numbered + ")");
+        for (int i = 0; i < params.size(); i++) {
+            delete.setParameter(i + 1, params.get(i));
+        }
+        request.report().deleted(MODULE, category.get().key(), delete.executeUpdate());
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            try (Connection c = dataSource.getConnection()) {
+                postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+        return postgres;
+    }
+
+    private static void notIn(StringBuilder sql, String column, java.util.Set<String> values, List<Object> params) {
+        if (values.isEmpty()) {
+            return;
+        }
+        sql.append(" AND ").append(column).append(" NOT IN (");
+        int i = 0;
+        for (String v : values) {
+            sql.append(i++ == 0 ? "?" : ", ?");
+            params.add(v);
+        }
+        sql.append(')');
+    }
+
+}

@@ -1,0 +1,121 @@
+package org.steward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.steward.it.support.Database;
+import org.steward.it.support.Fixtures;
+import org.steward.it.support.Http;
+import org.steward.it.support.StewardServer;
+
+/**
+ * Two instances on one database, clustered through Payara's Hazelcast on loopback: a consent change committed on A
+ * invalidates B's in-JVM decision cache before A's response returns, so B's very next decision reflects it.
+ */
+class ConsentClusterIT {
+
+    private static final int ROUNDS = 20;
+
+    @Test
+    void aChangeOnOneInstanceIsSeenByTheOtherAtOnce() throws Exception {
+        Database db = Database.fresh("consentcluster");
+        Map<String, String> env = Map.of("STEWARD_CRYPTO_MASTER_KEY", java.util.Base64.getEncoder()
+                .encodeToString(new java.security.SecureRandom().generateSeed(32)));
+        String cluster = "steward-it-" + Fixtures.unique();
+        int base = freePortPair();
+        try (StewardServer a = StewardServer.war("consentcluster-a", db, env,
+                StewardServer.clusterArgs(cluster, base, 2, 0));
+             StewardServer b = StewardServer.war("consentcluster-b", db, env,
+                     StewardServer.clusterArgs(cluster, base, 2, 1))) {
+            // One after the other: the first start migrates and seeds the database; B then joins A's cluster.
+            a.start();
+            b.start();
+            awaitMembers(b, 2);
+
+            Http officerA = a.http();
+            String tenant = Fixtures.tenant(officerA, "CLOUD");
+            String subject = Fixtures.subject(officerA, tenant);
+            Http serviceB = b.apiKey(tenant, "SERVICE");
+            int v = officerA.put("/api/v1/consent/purposes/web-analytics/notices/en",
+                    "{\"text\":\"Cluster notice\"}").json().getInt("version");
+            String consents = "/api/v1/tenants/" + tenant + "/subjects/" + subject + "/consents";
+
+            assertThat(decision(serviceB, subject, "web-analytics").getBoolean("allowed")).isFalse();
+            for (int i = 0; i < ROUNDS; i++) {
+                boolean grant = i % 2 == 0;
+                // B's cache holds the current state (asked twice: the second is a cache hit)
+                decision(serviceB, subject, "web-analytics");
+                assertThat(decision(serviceB, subject, "web-analytics").getBoolean("allowed")).isEqualTo(!grant);
+                Http.Response r = officerA.post(consents, grant
+                        ? "{\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + "}"
+                        : "{\"purpose\":\"web-analytics\",\"action\":\"WITHDRAW\"}");
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                JsonObject onB = decision(serviceB, subject, "web-analytics");
+                assertThat(onB.getBoolean("allowed")).as("round " + i + ": B after A's " + (grant ? "grant" : "withdrawal"))
+                        .isEqualTo(grant);
+            }
+
+            // A restriction set on A denies on B at once; lifting it on A allows on B at once.
+            decision(serviceB, subject, "app-provision");
+            String restriction = "/api/v1/tenants/" + tenant + "/subjects/" + subject + "/restriction";
+            assertThat(officerA.post(restriction, "{}").status()).isEqualTo(201);
+            assertThat(decision(serviceB, subject, "app-provision").getString("reason")).isEqualTo("RESTRICTED");
+            assertThat(officerA.delete(restriction).status()).isEqualTo(204);
+            assertThat(decision(serviceB, subject, "app-provision").getString("reason")).isEqualTo("CONTRACT");
+
+            // And the other way round: a change on B is seen on A.
+            Http serviceA = a.apiKey(tenant, "SERVICE");
+            decision(serviceA, subject, "drip-emails");
+            assertThat(b.http().post(consents, "{\"purpose\":\"drip-emails\",\"action\":\"OPT_OUT\"}").status())
+                    .isEqualTo(201);
+            assertThat(decision(serviceA, subject, "drip-emails").getString("reason")).isEqualTo("OPTED_OUT");
+
+            assertThat(Files.readString(a.log())).contains("Consent decision cache: Hazelcast topics");
+            assertThat(Files.readString(b.log())).contains("Consent decision cache: Hazelcast topics");
+        }
+    }
+
+    private static JsonObject decision(Http client, String subject, String purpose) {
+        Http.Response r = client.get("/api/v1/consent/decision?subject=" + subject + "&purpose=" + purpose);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** Waits until the server's log shows Payara's data grid with {@code size} members. */
+    private static void awaitMembers(StewardServer s, int size) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(s.log()).contains("DG Size: " + size)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no cluster of " + size + " formed:\n" + s.logTail());
+    }
+
+    private static int freePortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int p = ThreadLocalRandom.current().nextInt(20000, 40000);
+            if (free(p) && free(p + 1)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no two free ports in a row");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

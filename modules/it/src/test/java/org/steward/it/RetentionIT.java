@@ -1,0 +1,246 @@
+package org.steward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.steward.it.ProblemAssert.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.steward.it.support.Database;
+import org.steward.it.support.Dumps;
+import org.steward.it.support.Fixtures;
+import org.steward.it.support.Http;
+import org.steward.it.support.StewardServer;
+
+/**
+ * Retention policies, legal holds, minors, certificates and the sweep's record, on a server of its own that sweeps
+ * every second. (The dump, two-instance and crash tests are ErasureDumpIT, ErasureConcurrencyIT, ErasureCrashIT.)
+ */
+class RetentionIT {
+
+    private static StewardServer server;
+    private static Http op;
+
+    @BeforeAll
+    static void start() {
+        server = StewardServer.war("retention", Database.fresh("retention"),
+                Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S")).start();
+        op = server.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void badInputsAreProblemsThatNameTheField() {
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String subject = Fixtures.subject(op, tenant);
+        problem(op.put("/api/v1/retention/policies/feedback", "{\"trigger\":\"FIXED\",\"periodDays\":-1}"), 400,
+                "validation", "periodDays");
+        problem(op.put("/api/v1/retention/policies/feedback", "{\"trigger\":\"FIXED\",\"periodDays\":99999}"), 400,
+                "validation", "periodDays");
+        problem(op.put("/api/v1/retention/policies/feedback", "{\"trigger\":\"LICENCE_EXPIRY\",\"periodDays\":5}"),
+                400, "validation", "periodDays");
+        problem(op.put("/api/v1/retention/policies/feedback", "{\"trigger\":\"FIXED\",\"periodDays\":0}"), 400,
+                "validation", "periodDays");
+        problem(op.put("/api/v1/retention/policies/feedback", "{\"trigger\":\"SOMETIMES\",\"periodDays\":3}"), 400,
+                "validation", "trigger");
+        problem(op.put("/api/v1/retention/policies/no-such-category", "{\"trigger\":\"FIXED\",\"periodDays\":3}"),
+                404, "not-found", "categoryKey");
+        problem(op.get("/api/v1/retention/policies/no-such-category"), 404, "not-found", "categoryKey");
+        problem(op.post("/api/v1/retention/holds", hold("SUBJECT", tenant, UUID.randomUUID().toString(), false)
+                .build().toString()), 422, "business-rule", "subjectId");
+        problem(op.post("/api/v1/retention/holds", hold("TENANT", UUID.randomUUID().toString(), null, false)
+                .build().toString()), 422, "business-rule", "tenantId");
+        problem(op.post("/api/v1/retention/holds", hold("SUBJECT", tenant, subject, false)
+                .add("endsAt", "2001-01-01T00:00:00Z").build().toString()), 400, "validation", "endsAt");
+        problem(op.post("/api/v1/retention/holds", hold("SUBJECT", tenant, subject, true).build().toString()), 400,
+                "validation", "blockReason");
+        problem(op.post("/api/v1/tenants/" + tenant + "/licence/termination", "{}"), 409, "conflict",
+                "acknowledgeErasure");
+        problem(op.get("/api/v1/erasures/" + UUID.randomUUID() + "/certificate"), 404, "not-found", "erasureId");
+        problem(op.get("/api/v1/erasures/not-an-id/certificate"), 404, "not-found", "erasureId");
+        problem(op.get("/api/v1/erasures/" + UUID.randomUUID()), 404, "not-found", "erasureId");
+        problem(op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject + "/erasure", "{}"), 400, "validation",
+                "reference");
+        problem(op.post("/api/v1/tenants/" + tenant + "/subjects/" + UUID.randomUUID() + "/erasure",
+                "{\"reference\":\"JSM-1\"}"), 404, "not-found", "subjectId");
+        problem(op.get("/api/v1/erasures?status=MAYBE"), 400, "validation", "status");
+        // Nothing was erased or held by any of these.
+        assertThat(op.get("/api/v1/tenants/" + tenant + "/subjects/" + subject).status()).isEqualTo(200);
+        assertThat(op.get("/api/v1/retention/policies/feedback").json().getString("trigger")).isEqualTo("INACTIVITY");
+    }
+
+    @Test
+    void certificatesVerifyAndATamperedOneFails() {
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String subject = Fixtures.subject(op, tenant);
+        op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject + "/feedback", "{\"text\":\"ok\"}");
+        String erasure = requestErasure(tenant, subject);
+        awaitDone(erasure);
+        Http.Response got = op.get("/api/v1/erasures/" + erasure + "/certificate");
+        assertThat(got.status()).isEqualTo(200);
+        JsonObject cert = got.json();
+        assertThat(cert.getString("trigger")).isEqualTo("SUBJECT_REQUEST");
+        assertThat(cert.getString("subjectHash")).startsWith("sha256:");
+        assertThat(got.body()).doesNotContain(subject).doesNotContain(tenant);
+        assertThat(cert.getJsonArray("dataKeysDestroyed")).hasSize(1);
+        assertThat(verify(cert)).isTrue();
+        // Tampered: a count, the trigger, the signature.
+        JsonObjectBuilder fewer = Json.createObjectBuilder(cert);
+        fewer.add("erased", Json.createArrayBuilder().add(Json.createObjectBuilder().add("module", "identity")
+                .add("category", "feedback").add("count", 0)));
+        assertThat(verify(fewer.build())).isFalse();
+        assertThat(verify(Json.createObjectBuilder(cert).add("trigger", "MINOR").build())).isFalse();
+        String sig = cert.getString("signature");
+        String flipped = (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1);
+        assertThat(verify(Json.createObjectBuilder(cert).add("signature", flipped).build())).isFalse();
+        // The public key is there for anyone to check offline.
+        Http.Response keys = server.anonymous().get("/api/v1/public/erasure-signing-keys");
+        assertThat(keys.status()).isEqualTo(200);
+        assertThat(keys.body()).contains(cert.getString("keyId")).contains("Ed25519");
+    }
+
+    @Test
+    void aFixedPolicyErasesDueRecordsExceptUnderALegalHold() {
+        assertThat(op.put("/api/v1/retention/policies/sync-configuration",
+                "{\"trigger\":\"FIXED\",\"periodDays\":30,\"rationale\":\"test\"}").status()).isEqualTo(200);
+        try {
+            String tenant = Fixtures.tenant(op, "CLOUD");
+            String free = Fixtures.subject(op, tenant);
+            String held = Fixtures.subject(op, tenant);
+            String old = OffsetDateTime.now(ZoneOffset.UTC).minusDays(40).toString();
+            for (String s : new String[]{free, held}) {
+                String base = "/api/v1/tenants/" + tenant + "/subjects/" + s + "/sync-profiles";
+                assertThat(op.post(base, "{\"name\":\"old\",\"obtainedAt\":\"" + old + "\"}").status()).isEqualTo(201);
+                assertThat(op.post(base, "{\"name\":\"new\"}").status()).isEqualTo(201);
+            }
+            assertThat(op.post("/api/v1/retention/holds", hold("SUBJECT", tenant, held, false).build().toString())
+                    .status()).isEqualTo(201);
+            Dumps.await("the old record of the free subject", Duration.ofSeconds(30), () -> count(tenant, free) == 1);
+            assertThat(count(tenant, held)).as("the held subject keeps its old record").isEqualTo(2);
+            assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM platform_audit_entry"
+                    + " WHERE action = 'retention.policy.change'")).isGreaterThanOrEqualTo(1);
+            assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM retention_erasure WHERE scope = 'CATEGORY'"
+                    + " AND category_key = 'sync-configuration' AND status = 'DONE'")).isGreaterThanOrEqualTo(1);
+        } finally {
+            op.put("/api/v1/retention/policies/sync-configuration", "{\"trigger\":\"LICENCE_EXPIRY\",\"periodDays\":0}");
+        }
+    }
+
+    @Test
+    void aLegalHoldSuspendsAutomaticErasureButNotTheSubjectsOwnRequestUnlessItSaysWhy() {
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String plain = Fixtures.subject(op, tenant);
+        String blocked = Fixtures.subject(op, tenant);
+        JsonObject tenantHold = op.post("/api/v1/retention/holds", hold("TENANT", tenant, null, false).build()
+                .toString()).json();
+        JsonObject blocking = op.post("/api/v1/retention/holds", hold("SUBJECT", tenant, blocked, true)
+                .add("blockReason", "Art. 17(3)(e): evidence in a pending claim").build().toString()).json();
+        assertThat(blocking.getBoolean("blocksSubjectRequests")).isTrue();
+
+        // The subject's own request goes through the tenant's hold, which records no reason to block it.
+        String own = requestErasure(tenant, plain);
+        awaitDone(own);
+        // A hold that records why it blocks requests suspends the request, and says so on the erasure.
+        String suspended = requestErasure(tenant, blocked);
+        Dumps.await("the request to be held", Duration.ofSeconds(20), () -> blocking.getString("id")
+                .equals(op.get("/api/v1/erasures/" + suspended).json().getString("heldBy", "")));
+        // Automatic deletion (licence termination) is suspended by the tenant hold.
+        assertThat(op.post("/api/v1/tenants/" + tenant + "/licence/termination", "{\"acknowledgeErasure\":true}")
+                .status()).isEqualTo(200);
+        Dumps.await("the tenant erasure to be held", Duration.ofSeconds(20), () -> Dumps.count(server.database(),
+                "SELECT COUNT(*) FROM retention_erasure WHERE scope = 'TENANT' AND tenant_id = ? AND held_by = ?",
+                tenant, tenantHold.getString("id")) == 1);
+        assertThat(op.get("/api/v1/tenants/" + tenant + "/subjects/" + blocked).status()).isEqualTo(200);
+
+        // Released: both go ahead.
+        assertThat(op.post("/api/v1/retention/holds/" + blocking.getString("id") + "/release", null).status())
+                .isEqualTo(200);
+        awaitDone(suspended);
+        assertThat(op.post("/api/v1/retention/holds/" + tenantHold.getString("id") + "/release", null).status())
+                .isEqualTo(200);
+        Dumps.await("the tenant erasure", Duration.ofSeconds(30), () -> Dumps.count(server.database(),
+                "SELECT COUNT(*) FROM retention_erasure WHERE scope = 'TENANT' AND tenant_id = ? AND status = 'DONE'",
+                tenant) == 1);
+        problem(op.post("/api/v1/retention/holds/" + tenantHold.getString("id") + "/release", null), 409, "conflict");
+        assertThat(op.get("/api/v1/retention/holds/" + tenantHold.getString("id")).json().getBoolean("active"))
+                .isFalse();
+    }
+
+    @Test
+    void aMinorIsErasedPromptlyAndTheErasureSaysWhy() {
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String subject = Fixtures.subject(op, tenant);
+        assertThat(op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject + "/minor", null).status())
+                .isEqualTo(200);
+        Dumps.await("the minor's erasure", Duration.ofSeconds(20),
+                () -> op.get("/api/v1/tenants/" + tenant + "/subjects/" + subject).status() == 404);
+        JsonObject erasure = op.get("/api/v1/erasures?status=DONE&limit=200").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).filter(e -> subject.equals(e.getString("subjectId", null)))
+                .findFirst().orElseThrow();
+        assertThat(erasure.getString("trigger")).isEqualTo("MINOR");
+        assertThat(erasure.getString("reason")).contains("minor").contains("§8");
+        assertThat(op.get("/api/v1/erasures/" + erasure.getString("id") + "/certificate").json().getString("trigger"))
+                .isEqualTo("MINOR");
+    }
+
+    @Test
+    void sweepRunsAreRecordedAndShownAsMetrics() {
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        awaitDone(requestErasure(tenant, Fixtures.subject(op, tenant)));
+        JsonObject run = op.get("/api/v1/retention/sweeps?limit=5").json().getJsonArray("items").getJsonObject(0);
+        assertThat(run.getJsonNumber("due").longValue()).isGreaterThanOrEqualTo(0);
+        assertThat(run.getString("outcome")).isEqualTo("COMPLETED");
+        assertThat(op.get("/api/v1/retention/policies").jsonArray()).hasSize(7);
+        Http.Response metrics = server.anonymous().get("/metrics");
+        assertThat(metrics.body()).contains("retention_subjects_erased_total").contains("retention_sweep_last_due")
+                .contains("retention_erasures_pending");
+    }
+
+    private static JsonObjectBuilder hold(String scope, String tenant, String subject, boolean blocks) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("scope", scope).add("tenantId", tenant)
+                .add("reason", "Litigation hold " + Fixtures.unique()).add("owner", "Legal")
+                .add("endsAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString())
+                .add("blocksSubjectRequests", blocks);
+        if (subject != null) {
+            b.add("subjectId", subject);
+        }
+        return b;
+    }
+
+    private static String requestErasure(String tenant, String subject) {
+        Http.Response r = op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject + "/erasure",
+                "{\"reference\":\"JSM-" + Fixtures.unique() + "\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        return r.json().getString("id");
+    }
+
+    private static void awaitDone(String erasure) {
+        Dumps.await("erasure " + erasure, Duration.ofSeconds(30),
+                () -> "DONE".equals(op.get("/api/v1/erasures/" + erasure).json().getString("status")));
+    }
+
+    private static boolean verify(JsonObject cert) {
+        Http.Response r = op.post("/api/v1/erasures/certificates/verification", cert.toString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().getBoolean("valid");
+    }
+
+    private static int count(String tenant, String subject) {
+        return op.get("/api/v1/tenants/" + tenant + "/subjects/" + subject + "/sync-profiles").json()
+                .getJsonArray("items").size();
+    }
+}

@@ -1,0 +1,156 @@
+package org.steward.retention.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.steward.identity.api.SubjectDirectory;
+import org.steward.identity.api.SubjectId;
+import org.steward.identity.api.TenantId;
+import org.steward.platform.erasure.ErasureScope;
+import org.steward.platform.id.Ids;
+import org.steward.platform.problem.FieldError;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+import org.steward.platform.rest.PageRequest;
+import org.steward.platform.time.Clock;
+import org.steward.retention.api.ErasureId;
+import org.steward.retention.api.ErasureTrigger;
+import org.steward.retention.api.Erasures;
+import org.steward.retention.internal.entity.Erasure;
+
+/**
+ * The erasure outbox. Triggers insert a row in their own transaction, so an erasure is never lost between its cause
+ * and its execution; the sweep claims due rows with a lease, a conditional UPDATE that works alike on PostgreSQL and
+ * H2 (H2 2.2 accepts {@code FOR UPDATE SKIP LOCKED} but applies {@code LIMIT} before skipping, so a second instance
+ * gets no rows at all rather than the next ones).
+ */
+@ApplicationScoped
+public class ErasureQueue implements Erasures {
+
+    static final String REQUEST_REASON = "The data subject asked for erasure (GDPR Art. 17, policy §9)";
+    static final String MINOR_REASON = "The subject was flagged as a minor: their data is deleted promptly (policy §8)";
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Inject
+    SubjectDirectory subjects;
+
+    @Override
+    @Transactional
+    public ErasureId requestSubjectErasure(TenantId tenantId, SubjectId subjectId, String reference) {
+        boolean found = subjects.find(subjectId).filter(r -> r.tenantId().equals(tenantId)).isPresent();
+        if (!found) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "Subject " + subjectId.asString()
+                    + " does not exist in this tenant", List.of(new FieldError("subjectId", "no such subject")));
+        }
+        return new ErasureId(java.util.UUID.fromString(enqueueSubject(tenantId.asString(), subjectId.asString(),
+                ErasureTrigger.SUBJECT_REQUEST, REQUEST_REASON, reference)));
+    }
+
+    /** Queues a subject's erasure, or returns the one already pending for that subject. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String enqueueSubject(String tenantId, String subjectId, ErasureTrigger trigger, String reason,
+                                 String reference) {
+        List<String> pending = em.createQuery("SELECT e.id FROM Erasure e WHERE e.subjectId = :s AND e.status = :p"
+                        + " AND e.scope = :scope", String.class)
+                .setParameter("s", subjectId).setParameter("p", Erasure.Status.PENDING)
+                .setParameter("scope", ErasureScope.SUBJECT).getResultList();
+        if (!pending.isEmpty()) {
+            return pending.get(0);
+        }
+        OffsetDateTime now = Clock.now();
+        Erasure e = new Erasure(Ids.newId().toString(), ErasureScope.SUBJECT, tenantId, subjectId, null, trigger,
+                reason, reference, null, now, now);
+        em.persist(e);
+        return e.id();
+    }
+
+    /** Queues a tenant's erasure (it expands into its subjects at the next sweep), unless one is pending. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String enqueueTenant(String tenantId, ErasureTrigger trigger, String reason) {
+        List<String> pending = em.createQuery("SELECT e.id FROM Erasure e WHERE e.tenantId = :t AND e.status = :p"
+                        + " AND e.scope = :scope", String.class)
+                .setParameter("t", tenantId).setParameter("p", Erasure.Status.PENDING)
+                .setParameter("scope", ErasureScope.TENANT).getResultList();
+        if (!pending.isEmpty()) {
+            return pending.get(0);
+        }
+        OffsetDateTime now = Clock.now();
+        Erasure e = new Erasure(Ids.newId().toString(), ErasureScope.TENANT, tenantId, null, null, trigger, reason,
+                null, null, now, now);
+        em.persist(e);
+        return e.id();
+    }
+
+    /**
+     * Leases up to {@code limit} due rows of a scope to {@code owner}, in a short transaction of its own, and returns
+     * their ids. Rows whose lease has not run out are left alone: an instance that crashed keeps its rows until then.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> claim(ErasureScope scope, String owner, int limit, java.time.Duration lease) {
+        OffsetDateTime now = Clock.now();
+        List<String> candidates = em.createQuery("SELECT e.id FROM Erasure e WHERE e.status = :p AND e.scope = :scope"
+                        + " AND e.dueAt <= :now AND (e.leaseUntil IS NULL OR e.leaseUntil < :now)"
+                        + " ORDER BY e.dueAt, e.id", String.class)
+                .setParameter("p", Erasure.Status.PENDING).setParameter("scope", scope).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime until = now.plus(lease);
+        em.createQuery("UPDATE Erasure e SET e.leaseOwner = :o, e.leaseUntil = :u, e.attempts = e.attempts + 1"
+                        + " WHERE e.id IN :ids AND e.status = :p AND (e.leaseUntil IS NULL OR e.leaseUntil < :now)")
+                .setParameter("o", owner).setParameter("u", until).setParameter("ids", candidates)
+                .setParameter("p", Erasure.Status.PENDING).setParameter("now", now).executeUpdate();
+        return em.createQuery("SELECT e.id FROM Erasure e WHERE e.id IN :ids AND e.leaseOwner = :o"
+                        + " AND e.leaseUntil = :u AND e.status = :p ORDER BY e.dueAt, e.id", String.class)
+                .setParameter("ids", candidates).setParameter("o", owner).setParameter("u", until)
+                .setParameter("p", Erasure.Status.PENDING).getResultList();
+    }
+
+    /** Gives a lease back early, so that any instance's next sweep may take the row. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String id, String owner) {
+        em.createQuery("UPDATE Erasure e SET e.leaseOwner = NULL, e.leaseUntil = NULL WHERE e.id = :id"
+                + " AND e.leaseOwner = :o").setParameter("id", id).setParameter("o", owner).executeUpdate();
+    }
+
+    /** What is due now (not held, not leased by another instance): the sweep's "due" figure. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long countDue() {
+        return em.createQuery("SELECT COUNT(e) FROM Erasure e WHERE e.status = :p AND e.dueAt <= :now", Long.class)
+                .setParameter("p", Erasure.Status.PENDING).setParameter("now", Clock.now()).getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long countPending() {
+        return em.createQuery("SELECT COUNT(e) FROM Erasure e WHERE e.status = :p", Long.class)
+                .setParameter("p", Erasure.Status.PENDING).getSingleResult();
+    }
+
+    public Erasure get(String id) {
+        Erasure e = Ids.parseOrNull(id) == null ? null : em.find(Erasure.class, id);
+        if (e == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "Erasure " + id + " does not exist",
+                    List.of(new FieldError("erasureId", "no such erasure")));
+        }
+        return e;
+    }
+
+    public List<Erasure> list(Erasure.Status status, PageRequest page) {
+        String after = page.after() == null ? "" : page.after();
+        if (status == null) {
+            return em.createQuery("SELECT e FROM Erasure e WHERE e.id > :after ORDER BY e.id", Erasure.class)
+                    .setParameter("after", after).setMaxResults(page.fetchSize()).getResultList();
+        }
+        return em.createQuery("SELECT e FROM Erasure e WHERE e.status = :s AND e.id > :after ORDER BY e.id",
+                        Erasure.class)
+                .setParameter("s", status).setParameter("after", after).setMaxResults(page.fetchSize())
+                .getResultList();
+    }
+}

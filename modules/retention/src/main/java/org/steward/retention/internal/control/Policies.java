@@ -1,0 +1,78 @@
+package org.steward.retention.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.steward.platform.problem.FieldError;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+import org.steward.platform.time.Clock;
+import org.steward.retention.internal.entity.RetentionPolicy;
+
+/** Retention policies per data category: read, changed by admins (audited at the boundary), leased by sweeps. */
+@ApplicationScoped
+public class Policies {
+
+    /** Ten years: a longer period is almost certainly a typo, and nothing in the policy needs it. */
+    public static final int MAX_DAYS = 3650;
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    public List<RetentionPolicy> list() {
+        return em.createQuery("SELECT p FROM RetentionPolicy p ORDER BY p.categoryKey", RetentionPolicy.class)
+                .getResultList();
+    }
+
+    public RetentionPolicy get(String categoryKey) {
+        RetentionPolicy p = categoryKey == null ? null : em.find(RetentionPolicy.class, categoryKey);
+        if (p == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no data category '" + categoryKey
+                    + "' with a retention policy", List.of(new FieldError("categoryKey", "unknown data category")));
+        }
+        return p;
+    }
+
+    @Transactional
+    public RetentionPolicy change(String categoryKey, RetentionPolicy.Trigger trigger, int periodDays,
+                                  String rationale) {
+        check(trigger, periodDays);
+        RetentionPolicy p = get(categoryKey);
+        p.change(trigger, periodDays, rationale == null ? null : rationale.strip());
+        return p;
+    }
+
+    /** LICENCE_EXPIRY is immediate (0 days); the other triggers need a period of 1 to {@value #MAX_DAYS} days. */
+    public static void check(RetentionPolicy.Trigger trigger, int periodDays) {
+        if (periodDays < 0 || periodDays > MAX_DAYS) {
+            throw ProblemException.invalid("periodDays", "must be from 0 to " + MAX_DAYS + " days");
+        }
+        if (trigger == RetentionPolicy.Trigger.LICENCE_EXPIRY && periodDays != 0) {
+            throw ProblemException.invalid("periodDays", "must be 0 for LICENCE_EXPIRY: erasure is immediate");
+        }
+        if (trigger != RetentionPolicy.Trigger.LICENCE_EXPIRY && periodDays < 1) {
+            throw ProblemException.invalid("periodDays", "must be at least 1 day for " + trigger);
+        }
+    }
+
+    /** Leases a policy's sweep to one instance: several instances never sweep the same category at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean lease(String categoryKey, String owner, Duration lease) {
+        OffsetDateTime now = Clock.now();
+        return em.createNativeQuery("UPDATE retention_policy SET lease_owner = ?1, lease_until = ?2"
+                        + " WHERE category_key = ?3 AND (lease_until IS NULL OR lease_until < ?4 OR lease_owner = ?1)")
+                .setParameter(1, owner).setParameter(2, now.plus(lease)).setParameter(3, categoryKey)
+                .setParameter(4, now).executeUpdate() == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void releaseLease(String categoryKey, String owner) {
+        em.createNativeQuery("UPDATE retention_policy SET lease_owner = NULL, lease_until = NULL, swept_at = ?1"
+                        + " WHERE category_key = ?2 AND lease_owner = ?3")
+                .setParameter(1, Clock.now()).setParameter(2, categoryKey).setParameter(3, owner).executeUpdate();
+    }
+}

@@ -1,0 +1,188 @@
+package org.steward.retention.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.steward.platform.erasure.ErasureScope;
+import org.steward.platform.id.Ids;
+import org.steward.platform.schedule.ScheduledJob;
+import org.steward.platform.time.Clock;
+import org.steward.retention.internal.entity.RetentionPolicy;
+import org.steward.retention.internal.entity.SweepRun;
+
+/**
+ * The retention sweep, on every instance's timer. One run: (1) tenant erasures are expanded into one queued erasure
+ * per subject; (2) queued subject erasures are claimed in leased batches and each erased in its own transaction,
+ * until none is due; (3) tenants whose subjects are all erased are completed; (4) each policy with a period is swept
+ * in chunks. Heap stays bounded: only ids of one batch or chunk are ever held, and deletions are set-based.
+ * Logs carry ids and counts only.
+ */
+@ApplicationScoped
+public class RetentionSweep implements ScheduledJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionSweep.class.getName());
+
+    @Inject
+    RetentionConfig config;
+
+    @Inject
+    ErasureQueue queue;
+
+    @Inject
+    ErasureProcessor processor;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    SweepRuns runs;
+
+    @Inject
+    RetentionMetrics metrics;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Override
+    public String name() {
+        return "retention-sweep";
+    }
+
+    @Override
+    public Duration period() {
+        return config.sweepPeriod();
+    }
+
+    @Override
+    public void run() {
+        if (!running.compareAndSet(false, true)) {
+            return; // the previous run on this instance is still working the backlog
+        }
+        try {
+            sweep();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void sweep() {
+        String owner = config.instance();
+        OffsetDateTime started = Clock.now();
+        long t0 = System.nanoTime();
+        long due = 0;
+        long subjects = 0;
+        long tenants = 0;
+        long records = 0;
+        String outcome = "COMPLETED";
+        try {
+            due = queue.countDue();
+            List<String> myTenants = new ArrayList<>();
+            if (due > 0) {
+                expandTenants(owner, myTenants);
+                long[] s = eraseSubjects(owner);
+                subjects = s[0];
+                records += s[1];
+                for (String tenant : myTenants) {
+                    ErasureProcessor.Result r = processor.completeTenant(tenant, owner);
+                    if (r == ErasureProcessor.Result.ERASED) {
+                        tenants++;
+                    } else {
+                        queue.release(tenant, owner); // another instance is finishing its subjects: whoever is next
+                    }
+                }
+            }
+            records += sweepPolicies(owner);
+        } catch (RuntimeException e) {
+            outcome = "FAILED";
+            LOG.log(Level.WARNING, "Retention sweep failed; the next period resumes it", e);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        try {
+            if (due > 0 || subjects > 0 || tenants > 0 || records > 0 || "FAILED".equals(outcome)) {
+                runs.record(new SweepRun(Ids.newId().toString(), owner, started, ms, due, subjects, tenants, records,
+                        outcome));
+                LOG.info("Retention sweep: " + due + " due, " + subjects + " subject(s) and " + tenants
+                        + " tenant(s) erased, " + records + " record(s), " + ms + " ms");
+            }
+            metrics.recordRun(due, subjects, tenants, records, ms, queue.countPending());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the retention sweep run", e);
+        }
+    }
+
+    private void expandTenants(String owner, List<String> mine) {
+        List<String> claimed;
+        do {
+            claimed = queue.claim(ErasureScope.TENANT, owner, 10, config.lease());
+            for (String tenant : claimed) {
+                if (processor.holdIfHeld(tenant, owner)) {
+                    continue;
+                }
+                while (processor.expandTenant(tenant, owner) > 0) {
+                    // one chunk of subjects per transaction
+                }
+                mine.add(tenant);
+            }
+        } while (!claimed.isEmpty());
+    }
+
+    /** Returns {subjects erased, records erased}. */
+    private long[] eraseSubjects(String owner) {
+        long erased = 0;
+        long records = 0;
+        List<String> claimed;
+        do {
+            claimed = queue.claim(ErasureScope.SUBJECT, owner, config.claimSize(), config.lease());
+            for (String id : claimed) {
+                try {
+                    long rows = processor.eraseSubject(id, owner);
+                    if (rows >= 0) {
+                        erased++;
+                        records += rows;
+                    }
+                } catch (RuntimeException e) {
+                    // The transaction rolled back: nothing of this subject was erased. The lease runs out and a
+                    // later sweep retries it.
+                    LOG.log(Level.WARNING, "Erasure " + id + " failed and rolled back; it will be retried", e);
+                }
+            }
+        } while (!claimed.isEmpty());
+        return new long[]{erased, records};
+    }
+
+    private long sweepPolicies(String owner) {
+        long total = 0;
+        for (RetentionPolicy policy : policies.list()) {
+            if (policy.trigger() == RetentionPolicy.Trigger.LICENCE_EXPIRY || policy.periodDays() <= 0) {
+                continue; // erased with the tenant, by the licence triggers
+            }
+            if (!policies.lease(policy.categoryKey(), owner, config.lease())) {
+                continue; // another instance sweeps this category now
+            }
+            try {
+                long t0 = System.nanoTime();
+                OffsetDateTime cutoff = Clock.now().minusDays(policy.periodDays());
+                String erasureId = processor.unfinishedCategory(policy.categoryKey())
+                        .orElseGet(() -> Ids.newId().toString());
+                long n;
+                long swept = 0;
+                do {
+                    n = processor.eraseCategoryChunk(erasureId, policy, cutoff, config.policyChunk(), owner);
+                    swept += n;
+                    if (n > 0) {
+                        policies.lease(policy.categoryKey(), owner, config.lease()); // still ours: extend
+                    }
+                } while (n >= config.policyChunk());
+                total += processor.finishCategory(erasureId, owner, (System.nanoTime() - t0) / 1000) > 0 ? swept : 0;
+            } finally {
+                policies.releaseLease(policy.categoryKey(), owner);
+            }
+        }
+        return total;
+    }
+}

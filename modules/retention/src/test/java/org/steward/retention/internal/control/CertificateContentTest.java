@@ -1,0 +1,70 @@
+package org.steward.retention.internal.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.PrivateKey;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.steward.platform.crypto.Ed25519;
+import org.steward.platform.problem.ProblemException;
+import org.steward.retention.internal.entity.RetentionPolicy;
+
+class CertificateContentTest {
+
+    private static CertificateContent sample() {
+        return new CertificateContent("01a2-id", "01a2-erasure", "SUBJECT", "MINOR",
+                CertificateContent.saltedHash("salt", "subject", "s-1"), CertificateContent.saltedHash("salt", "tenant",
+                "t-1"), null, "salt", List.of(new CertificateContent.Entry("identity", "feedback", 3),
+                new CertificateContent.Entry("consent", "consent-events", 2)), null, List.of("k-2", "k-1"),
+                "2026-01-01T00:00:00.123Z", "erasure-certificate-v1", "Ed25519");
+    }
+
+    @Test
+    void theCanonicalTextRoundTripsAndIsOrderIndependent() {
+        CertificateContent c = sample();
+        String text = c.canonical();
+        assertThat(CertificateContent.parse(text).canonical()).isEqualTo(text);
+        assertThat(text).contains("erased=consent/consent-events:2,identity/feedback:3\n")
+                .contains("dataKeysDestroyed=k-1,k-2\n").doesNotContain("s-1").doesNotContain("t-1");
+    }
+
+    @Test
+    void aSignatureVerifiesOnlyTheTextItSigned() {
+        Ed25519.Generated pair = Ed25519.generate();
+        PrivateKey key = Ed25519.privateKey(pair.seed());
+        CertificateContent c = sample();
+        String sig = Ed25519.sign(key, c.canonical());
+        assertThat(Ed25519.verify(Ed25519.publicKey(pair.publicKeySpki()), c.canonical(), sig)).isTrue();
+        CertificateContent tampered = new CertificateContent(c.id(), c.erasureId(), c.scope(), c.trigger(),
+                c.subjectHash(), c.tenantHash(), c.category(), c.salt(),
+                List.of(new CertificateContent.Entry("identity", "feedback", 2)), null, c.dataKeysDestroyed(),
+                c.erasedAt(), c.keyId(), c.algorithm());
+        assertThat(Ed25519.verify(Ed25519.publicKey(pair.publicKeySpki()), tampered.canonical(), sig)).isFalse();
+        // A value cannot forge another field with a line break.
+        CertificateContent forged = new CertificateContent(c.id(), c.erasureId(), c.scope(), "MINOR\nscope=TENANT",
+                c.subjectHash(), c.tenantHash(), c.category(), c.salt(), c.erased(), null, c.dataKeysDestroyed(),
+                c.erasedAt(), c.keyId(), c.algorithm());
+        assertThat(forged.canonical()).doesNotContain("\nscope=TENANT\n");
+    }
+
+    @Test
+    void theSaltedHashNeedsTheIdAndTheSalt() {
+        assertThat(CertificateContent.saltedHash("a", "subject", "x"))
+                .isNotEqualTo(CertificateContent.saltedHash("b", "subject", "x"))
+                .isNotEqualTo(CertificateContent.saltedHash("a", "tenant", "x")).startsWith("sha256:");
+    }
+
+    @Test
+    void policyPeriodsAreChecked() {
+        Policies.check(RetentionPolicy.Trigger.LICENCE_EXPIRY, 0);
+        Policies.check(RetentionPolicy.Trigger.FIXED, 3650);
+        assertThatThrownBy(() -> Policies.check(RetentionPolicy.Trigger.FIXED, -1))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("periodDays");
+        assertThatThrownBy(() -> Policies.check(RetentionPolicy.Trigger.FIXED, 0)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Policies.check(RetentionPolicy.Trigger.INACTIVITY, 3651))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Policies.check(RetentionPolicy.Trigger.LICENCE_EXPIRY, 7))
+                .isInstanceOf(ProblemException.class);
+    }
+}
