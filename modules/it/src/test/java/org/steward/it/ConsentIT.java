@@ -249,7 +249,8 @@ class ConsentIT {
         assertThat(drip.getJsonArray("dataCategories").toString()).contains("Welcome-email activity");
         assertThat(drip.getJsonArray("dataSubjects").toString()).contains("App users");
         assertThat(drip.getString("recipients")).isEqualTo("not yet recorded");
-        assertThat(drip.getString("retention")).isEqualTo("not yet recorded");
+        // Retention comes from the retention module's policy for each of the purpose's categories.
+        assertThat(drip.getString("retention")).contains("welcome-email: erased 30 days after the purpose is fulfilled");
         Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");

@@ -19,6 +19,14 @@ public interface RopaContributor {
         return Optional.empty();
     }
 
+    /**
+     * Retention for a purpose whose data falls into these categories (keys). Retention is set per data category, so
+     * a contributor that knows periods per category answers here; the default falls back to the purpose alone.
+     */
+    default Optional<String> retention(String purposeKey, java.util.List<String> categoryKeys) {
+        return retention(purposeKey);
+    }
+
     /** Transfers to third countries and their safeguards (Art. 30(1)(e)), if this module knows them. */
     default Optional<String> transfers(String purposeKey) {
         return Optional.empty();

@@ -50,7 +50,7 @@ public class Ropa {
                     p.optOutAllowed(), categories, List.copyOf(subjects),
                     contributed(p.key(), RopaContributor::recipients),
                     contributed(p.key(), RopaContributor::transfers),
-                    contributed(p.key(), RopaContributor::retention)));
+                    contributed(p.key(), (c, key) -> c.retention(key, List.copyOf(p.categories())))));
         }
         return out;
     }
