@@ -10,7 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.steward.identity.internal.entity.RecordCategory;
 import org.steward.identity.internal.entity.Subject;
 import javax.sql.DataSource;
@@ -44,6 +49,15 @@ public class IdentityErasure {
 
     @Resource(lookup = "java:app/jdbc/steward")
     DataSource dataSource;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry registry;
+
+    /** The heap tuples an 8 kB PostgreSQL page holds at most (MaxHeapTuplesPerPage). */
+    private static final double MAX_TUPLES_PER_PAGE = 291;
+
+    /** Per erasure and cutoff: the block where the next chunk starts (PostgreSQL). */
+    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
 
     private volatile Boolean postgres;
 
@@ -110,27 +124,101 @@ public class IdentityErasure {
         }
         notIn(select, "r.tenant_id", request.heldTenants(), params);
         notIn(select, "r.subject_id", request.heldSubjects(), params);
+        if (postgres()) {
+            request.report().deleted(MODULE, category.get().key(), eraseByBlocks(request, select.toString(), params));
+            return;
+        }
         select.append(" LIMIT ?");
         params.add(request.limit());
-        // Numbered positional parameters (?1, ?2...) for EclipseLink's native queries.
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char ch : select.toString().toCharArray()) {
-            numbered.append(ch);
-            if (ch == '?') {
-                numbered.append(++n);
-            }
-        }
-        // On PostgreSQL the chunk is addressed by row address (ctid): a TID scan, where "id IN (subquery)" was planned
-        // as a hash semi-join over the whole table for every chunk (8.8x the raw DELETE over 1M rows; see bench/).
-        Query delete = postgres()
-                ? em.createNativeQuery("DELETE FROM identity_personal_record WHERE ctid = ANY(ARRAY("
-                        + numbered.toString().replaceFirst("^SELECT r\\.id ", "SELECT r.ctid ") + "))")
-                : em.createNativeQuery("DELETE FROM identity_personal_record WHERE id IN (" + numbered + ")");
+        Query delete = em.createNativeQuery("DELETE FROM identity_personal_record WHERE id IN ("
+                + numbered(select) + ")");
         for (int i = 0; i < params.size(); i++) {
             delete.setParameter(i + 1, params.get(i));
         }
         request.report().deleted(MODULE, category.get().key(), delete.executeUpdate());
+    }
+
+    /**
+     * PostgreSQL: a keyset over heap blocks. Each statement deletes the due rows of a window of blocks
+     * ({@code ctid >= '(b,0)' AND ctid < '(e,0)'}, a TID range scan, PostgreSQL 14+), so no chunk re-scans the dead
+     * tuples the previous chunks left behind (with {@code LIMIT n} from the start of the table, the sweep over 1M rows
+     * was 1.9x a raw DELETE; see bench/). Windows are sized from the matching rows per block seen so far (at first
+     * the 291 heap tuples an 8 kB page can hold at most) and repeated until {@code limit} rows went or the table ends,
+     * so a chunk deletes about {@code limit} rows in its own transaction. Where the next chunk starts is kept in memory
+     * per erasure and cutoff, and only once the chunk committed: after a rollback, a crash or on another instance
+     * the chunk starts from block 0 again, which only costs time. Rows written meanwhile into blocks already passed
+     * are left to the next sweep. Legal holds and the policy filter are in every statement.
+     */
+    private long eraseByBlocks(ErasureRequested request, String select, List<Object> params) {
+        String key = request.erasureId() + '|' + request.policyTrigger() + '|' + request.category() + '|'
+                + request.cutoff();
+        Cursor cursor = cursors.getOrDefault(key, new Cursor(0, MAX_TUPLES_PER_PAGE));
+        long blocks = ((Number) em.createNativeQuery("SELECT pg_relation_size('identity_personal_record')"
+                + " / CAST(current_setting('block_size') AS int)").getSingleResult()).longValue();
+        // The selection as a DELETE of its own (no id list in between): r's TID range scan, the filters on the way.
+        String windowed = numbered(new StringBuilder(select
+                .replaceFirst("^SELECT r\\.id FROM identity_personal_record r JOIN identity_subject s"
+                        + " ON s\\.id = r\\.subject_id WHERE ", "DELETE FROM identity_personal_record r"
+                        + " USING identity_subject s WHERE s.id = r.subject_id AND ")
+                .replaceFirst("^SELECT r\\.id FROM identity_personal_record r WHERE ",
+                        "DELETE FROM identity_personal_record r WHERE ")
+                .replaceFirst(" WHERE ", " WHERE r.ctid >= CAST(?0 AS tid) AND r.ctid < CAST(?0 AS tid) AND ")));
+        long block = cursor.block();
+        double density = cursor.density();
+        long deleted = 0;
+        long scanned = 0;
+        while (deleted < request.limit() && block < blocks) {
+            long window = Math.max(1, (long) Math.ceil((request.limit() - deleted) / Math.max(density, 1.0)));
+            long end = Math.min(block + window, blocks);
+            Query delete = em.createNativeQuery(windowed.replaceFirst("\\?0", "'(" + block + ",0)'")
+                    .replaceFirst("\\?0", "'(" + end + ",0)'"));
+            for (int i = 0; i < params.size(); i++) {
+                delete.setParameter(i + 1, params.get(i));
+            }
+            deleted += delete.executeUpdate();
+            scanned += end - block;
+            block = end;
+            density = deleted == 0 ? density / 2 : (double) deleted / scanned;
+        }
+        Cursor next = new Cursor(block, Math.max(density, 1.0));
+        boolean finished = deleted < request.limit();
+        if (registry != null && registry.getTransactionKey() != null) {
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED && !finished) {
+                        if (cursors.size() > 64) {
+                            cursors.clear(); // abandoned sweeps: dropping a cursor only costs a re-scan
+                        }
+                        cursors.put(key, next);
+                    } else if (finished) {
+                        cursors.remove(key);
+                    }
+                }
+            });
+        }
+        return deleted;
+    }
+
+    /** Numbered positional parameters (?1, ?2...) for EclipseLink's native queries; {@code ?0} is left alone. */
+    private static String numbered(CharSequence sql) {
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            numbered.append(ch);
+            if (ch == '?' && (i + 1 >= sql.length() || sql.charAt(i + 1) != '0')) {
+                numbered.append(++n);
+            }
+        }
+        return numbered.toString();
+    }
+
+    private record Cursor(long block, double density) {
     }
 
     private boolean postgres() {
