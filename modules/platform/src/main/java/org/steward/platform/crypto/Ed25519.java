@@ -56,6 +56,12 @@ public final class Ed25519 {
     }
 
     /** The signature, base64url without padding. */
+    /** The raw public key, as a JWK's {@code x} (base64url): the SPKI encoding minus its fixed 12-byte prefix. */
+    public static String jwkX(byte[] spki) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(java.util.Arrays.copyOfRange(spki, 12, spki.length));
+    }
+
     public static String sign(PrivateKey key, String text) {
         try {
             Signature s = Signature.getInstance(ALGORITHM);

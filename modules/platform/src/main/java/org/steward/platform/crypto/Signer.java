@@ -47,6 +47,12 @@ public class Signer {
         return key != null && Ed25519.verify(key, text, signature);
     }
 
+    /** The public half of a key, created on first use (before anything is signed with it, its key set is empty). */
+    public SigningKey key(String keyId) {
+        privateKey(keyId);
+        return em.find(SigningKey.class, keyId);
+    }
+
     public List<SigningKey> publicKeys() {
         return em.createQuery("SELECT k FROM PlatformSigningKey k ORDER BY k.keyId", SigningKey.class)
                 .getResultList();

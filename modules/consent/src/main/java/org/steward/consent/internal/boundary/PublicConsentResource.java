@@ -27,7 +27,7 @@ import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ConsentSource;
 import org.steward.consent.internal.control.ConsentRecorder;
 import org.steward.consent.internal.control.CurrentStates;
-import org.steward.consent.internal.control.Ed25519;
+import org.steward.platform.crypto.Ed25519;
 import org.steward.consent.internal.control.GpcSignal;
 import org.steward.consent.internal.control.Holders;
 import org.steward.consent.internal.control.ProofHasher;

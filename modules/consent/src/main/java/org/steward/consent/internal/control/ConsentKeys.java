@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.PrivateKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.steward.platform.crypto.KeyWrap;
@@ -12,14 +11,14 @@ import org.steward.platform.crypto.MasterKey;
 import org.steward.platform.crypto.Secret;
 
 /**
- * The consent module's keys: the receipt-signing key, the unsubscribe-token key and the key of the IP-address hash.
+ * The consent module's keys: the unsubscribe-token key and the key of the IP-address hash (receipts are signed by the
+ * platform {@link org.steward.platform.crypto.Signer} under {@link #RECEIPT_KEY_ID}).
  * Key material never changes for a name (rotation of the master key only re-wraps it), so it is kept once unwrapped.
  */
 @ApplicationScoped
 public class ConsentKeys {
 
     public static final String RECEIPT_KEY_ID = "receipt-v1";
-    static final String RECEIPT_SECRET = "consent-receipt-signing-v1";
     static final String UNSUBSCRIBE_SECRET = "consent-unsubscribe";
     static final String PROOF_SECRET = "consent-ip-proof";
 
@@ -34,19 +33,15 @@ public class ConsentKeys {
 
     private final Map<String, byte[]> unwrapped = new ConcurrentHashMap<>();
 
-    public PrivateKey receiptSigningKey() {
-        return Ed25519.privateKey(material(RECEIPT_SECRET, true));
-    }
-
     public byte[] unsubscribeKey() {
-        return material(UNSUBSCRIBE_SECRET, false);
+        return material(UNSUBSCRIBE_SECRET);
     }
 
     public byte[] proofKey() {
-        return material(PROOF_SECRET, false);
+        return material(PROOF_SECRET);
     }
 
-    private byte[] material(String name, boolean signing) {
+    private byte[] material(String name) {
         byte[] known = unwrapped.get(name);
         if (known != null) {
             return known;
@@ -54,11 +49,7 @@ public class ConsentKeys {
         Secret secret = em.find(Secret.class, name);
         if (secret == null) {
             try {
-                if (signing) {
-                    creation.createSigningKey(name, RECEIPT_KEY_ID);
-                } else {
-                    creation.createSecret(name);
-                }
+                creation.createSecret(name);
             } catch (RuntimeException e) {
                 // another instance created it first: read theirs below
             }

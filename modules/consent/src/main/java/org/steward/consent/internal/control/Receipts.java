@@ -5,13 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.consent.internal.entity.SigningKey;
+import org.steward.platform.crypto.Ed25519;
+import org.steward.platform.crypto.Signer;
+import org.steward.platform.crypto.SigningKey;
 
 /** Issues signed consent receipts and verifies them against the published public keys. */
 @ApplicationScoped
@@ -24,7 +25,7 @@ public class Receipts {
     EntityManager em;
 
     @Inject
-    ConsentKeys keys;
+    Signer signer;
 
     @Inject
     @ConfigProperty(name = "steward.consent.controller-name", defaultValue = "Open Source Consulting Inc.")
@@ -41,8 +42,8 @@ public class Receipts {
                 List.of(new Receipt.Purpose(p.key(), p.legalBasis().name(), e.action().name(), e.status().name(),
                         e.noticeVersion(), e.noticeLanguage(), notice == null ? null : notice.contentHash())),
                 e.source().name(), time(e.occurredAt()), e.expiresAt() == null ? null : time(e.expiresAt()), null);
-        String value = Ed25519.sign(keys.receiptSigningKey(), unsigned.signedText());
-        return unsigned.withSignature(new Receipt.Signature(Ed25519.ALGORITHM, ConsentKeys.RECEIPT_KEY_ID, value));
+        Signer.Signature s = signer.sign(ConsentKeys.RECEIPT_KEY_ID, unsigned.signedText());
+        return unsigned.withSignature(new Receipt.Signature(s.algorithm(), s.keyId(), s.value()));
     }
 
     public Verification verify(Receipt r) {
@@ -56,15 +57,13 @@ public class Receipts {
         if (key == null) {
             return new Verification(false, r.signature().keyId(), "unknown signing key");
         }
-        boolean ok = Ed25519.verify(Ed25519.publicKey(Base64.getDecoder().decode(key.publicKey())), r.signedText(),
-                r.signature().value());
+        boolean ok = signer.verify(key.keyId(), r.signedText(), r.signature().value());
         return new Verification(ok, key.keyId(), ok ? null : "the signature does not match the receipt's content");
     }
 
     /** The public keys; the signing key is created on first use, so this creates it if no receipt exists yet. */
     public List<SigningKey> publicKeys() {
-        keys.receiptSigningKey();
-        return em.createQuery("SELECT k FROM ConsentSigningKey k ORDER BY k.keyId", SigningKey.class).getResultList();
+        return List.of(signer.key(ConsentKeys.RECEIPT_KEY_ID));
     }
 
     static String time(java.time.OffsetDateTime t) {

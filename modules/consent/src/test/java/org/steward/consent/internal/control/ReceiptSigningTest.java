@@ -1,5 +1,7 @@
 package org.steward.consent.internal.control;
 
+import org.steward.platform.crypto.Ed25519;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
