@@ -63,7 +63,7 @@ class AuthorizationMatrixIT {
         rule("GET " + one, READERS);
         rule("PATCH " + one, WRITERS);
         rule("POST " + one + "/minor", WRITERS);
-        for (String kind : List.of("contacts", "feedback")) {
+        for (String kind : List.of("contacts", "feedback", "drip-activity")) {
             rule("POST " + one + "/" + kind, WRITERS);
             rule("GET " + one + "/" + kind, READERS);
             rule("GET " + one + "/" + kind + "/{recordId}", READERS);
@@ -111,6 +111,9 @@ class AuthorizationMatrixIT {
         rule("GET /api/v1/ping", ALL);
         Set<R> retentionReaders = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR);
         rule("POST " + one + "/erasure", WRITERS);
+        rule("GET " + one + "/purpose-ends", READERS);
+        rule("PUT " + one + "/purpose-ends/{purposeKey}", WRITERS);
+        rule("DELETE " + one + "/purpose-ends/{purposeKey}", WRITERS);
         rule("GET /api/v1/erasures", retentionReaders);
         rule("GET /api/v1/erasures/{erasureId}", retentionReaders);
         rule("GET /api/v1/erasures/{erasureId}/certificate", retentionReaders);
@@ -162,6 +165,8 @@ class AuthorizationMatrixIT {
         ids.put("subjectId", subject);
         ids.put("contacts", created(op.post(base + "/contacts", "{\"name\":\"M\",\"email\":\"m@example.com\"}")));
         ids.put("feedback", created(op.post(base + "/feedback", "{\"text\":\"fine\"}")));
+        ids.put("drip-activity", created(op.post(base + "/drip-activity",
+                "{\"sequence\":\"onboarding-v2\",\"step\":1,\"event\":\"SENT\"}")));
         ids.put("connections", created(op.post(base + "/connections",
                 "{\"siteUrl\":\"https://m.example\",\"userEmail\":\"m@example.com\",\"personalAccessToken\":\"t\"}")));
         ids.put("sync-profiles", created(op.post(base + "/sync-profiles", "{\"name\":\"p\"}")));

@@ -5,6 +5,7 @@ import static org.steward.it.ProblemAssert.problem;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,13 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
+import org.steward.it.support.Tables;
 
 class PersonalRecordsIT {
 
     private static final String TOKEN = "pat-ATATT3xFfGF0-" + Fixtures.unique() + "-s3cr3t";
     private static final String UNKNOWN_UUID = "00000000-0000-7000-8000-000000000000";
 
-    /** The four record types of policy §4b, each with a valid body and the field that holds its main text. */
+    /** The five record types of policy §4b, each with a valid body and the field that holds its main text. */
     enum Kind {
         CONTACTS("contacts", "{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"username\":\"ada\","
                 + "\"message\":\"Please call me back about the renewal\",\"obtainedAt\":\"2024-05-01T10:15:30Z\"}"),
@@ -34,7 +36,9 @@ class PersonalRecordsIT {
                 + "\"personalAccessToken\":\"" + TOKEN + "\",\"obtainedAt\":\"2024-05-01T10:15:30+02:00\"}"),
         SYNC_PROFILES("sync-profiles", "{\"name\":\"Jira to Jira\",\"statusMappings\":{\"Open\":\"To Do\","
                 + "\"Closed\":\"Done\"},\"issueTypes\":[\"Bug\",\"Story\"],\"fieldValues\":{\"environment\":"
-                + "\"production\"},\"userEmailMappings\":{\"ada@example.com\":\"ada@target.example.com\"}}");
+                + "\"production\"},\"userEmailMappings\":{\"ada@example.com\":\"ada@target.example.com\"}}"),
+        DRIP_ACTIVITY("drip-activity", "{\"sequence\":\"onboarding-v2\",\"step\":3,\"event\":\"OPENED\","
+                + "\"obtainedAt\":\"2024-05-02T09:00:00-05:00\"}");
 
         final String path;
         final String body;
@@ -102,6 +106,13 @@ class PersonalRecordsIT {
                 assertThat(rec.getJsonObject("fieldValues").getString("environment")).isEqualTo("production");
                 assertThat(rec.getJsonObject("userEmailMappings").getString("ada@example.com"))
                         .isEqualTo("ada@target.example.com");
+            }
+            case DRIP_ACTIVITY -> {
+                assertThat(rec.getString("sequence")).isEqualTo("onboarding-v2");
+                assertThat(rec.getInt("step")).isEqualTo(3);
+                assertThat(rec.getString("event")).isEqualTo("OPENED");
+                assertThat(OffsetDateTime.parse(rec.getString("obtainedAt")).toInstant())
+                        .isEqualTo(OffsetDateTime.parse("2024-05-02T14:00:00Z").toInstant());
             }
         }
         // Records of one type never show under another.
@@ -209,6 +220,31 @@ class PersonalRecordsIT {
         assertThat(http.get(records(t, s, kind)).json().getJsonArray("items")).isEmpty();
     }
 
+    // ---------------------------------------------------------------- encryption at rest
+
+    @Test
+    void dripActivityIsStoredEncrypted() throws Exception {
+        StewardServer server = StewardServer.shared();
+        String t = Fixtures.tenant(http, "CLOUD");
+        String s = Fixtures.subject(http, t);
+        String sequence = "welcome-" + Fixtures.unique() + ".series_b";
+        Http.Response created = http.post(records(t, s, Kind.DRIP_ACTIVITY),
+                "{\"sequence\":\"" + sequence + "\",\"step\":100,\"event\":\"UNSUBSCRIBED\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().getString("id");
+        assertThat(http.get(records(t, s, Kind.DRIP_ACTIVITY) + "/" + id).json().getString("sequence"))
+                .isEqualTo(sequence);
+
+        String dump;
+        try (Connection c = server.database().connect()) {
+            dump = Tables.dump(c);
+        }
+        assertThat(dump).contains(id); // the dump did read the record's row
+        assertThat(dump).as("stored data must not contain the sequence").doesNotContain(sequence);
+        assertThat(java.nio.file.Files.readString(server.log())).as("the server log must not contain the sequence")
+                .doesNotContain(sequence);
+    }
+
     @Test
     void luhnInvalidNumbersAndOrdinaryTextPass() {
         String t = Fixtures.tenant(http, "CLOUD");
@@ -259,7 +295,39 @@ class PersonalRecordsIT {
                 Arguments.of(Kind.SYNC_PROFILES, "{\"name\":\"P\",\"obtainedAt\":\"" + future + "\"}", "validation",
                         List.of("obtainedAt")),
                 Arguments.of(Kind.SYNC_PROFILES, "{\"name\":\"P\",\"colour\":\"red\"}", "unknown-field",
-                        List.of("colour")));
+                        List.of("colour")),
+                Arguments.of(Kind.DRIP_ACTIVITY, "{}", "validation", List.of("event", "sequence", "step")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"onboarding-v2\"", "2", "\"READ\""), "validation",
+                        List.of("event")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"onboarding-v2\"", "2", "\"opened\""), "validation",
+                        List.of("event")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"onboarding-v2\"", "2", "\"\""), "validation",
+                        List.of("event")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"onboarding-v2\"", "0", "\"SENT\""), "validation",
+                        List.of("step")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"onboarding-v2\"", "101", "\"SENT\""), "validation",
+                        List.of("step")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"onboarding-v2\"", "-1", "\"SENT\""), "validation",
+                        List.of("step")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"onboarding-v2\"", "\"three\"", "\"SENT\""), "wrong-type",
+                        List.of("step")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"Onboarding V2\"", "1", "\"SENT\""), "validation",
+                        List.of("sequence")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"-onboarding\"", "1", "\"SENT\""), "validation",
+                        List.of("sequence")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"\"", "1", "\"SENT\""), "validation", List.of("sequence")),
+                Arguments.of(Kind.DRIP_ACTIVITY, drip("\"" + "s".repeat(65) + "\"", "1", "\"SENT\""), "validation",
+                        List.of("sequence")),
+                Arguments.of(Kind.DRIP_ACTIVITY, "{\"step\":1,\"event\":\"SENT\"}", "validation", List.of("sequence")),
+                Arguments.of(Kind.DRIP_ACTIVITY, "{\"sequence\":\"onboarding-v2\",\"step\":1,\"event\":\"SENT\","
+                        + "\"obtainedAt\":\"" + future + "\"}", "validation", List.of("obtainedAt")),
+                Arguments.of(Kind.DRIP_ACTIVITY, "{\"sequence\":\"onboarding-v2\",\"step\":1,\"event\":\"SENT\","
+                        + "\"email\":\"ada@example.com\"}", "unknown-field", List.of("email")));
+    }
+
+    /** A drip-activity body from raw JSON values. */
+    private static String drip(String sequence, String step, String event) {
+        return "{\"sequence\":" + sequence + ",\"step\":" + step + ",\"event\":" + event + "}";
     }
 
     @ParameterizedTest
@@ -318,7 +386,7 @@ class PersonalRecordsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bogus", "contact", "syncProfiles", "health-records"})
+    @ValueSource(strings = {"bogus", "contact", "syncProfiles", "health-records", "welcome-email", "dripActivity"})
     void unknownRecordCategoryIsNotFound(String category) {
         String t = Fixtures.tenant(http, "CLOUD");
         String s = Fixtures.subject(http, t);

@@ -28,6 +28,10 @@ public class ApiKeys {
     @Inject
     Grants grants;
 
+    /**
+     * The caller for a presented key. Deliberately not cached: every call reads the key's row (ApiKey is not in the
+     * shared cache), so a revoked key, or one deleted with its tenant's erasure, fails at once on every instance.
+     */
     public Optional<Caller> authenticate(String presented) {
         ApiKeySecret.Parsed parsed = ApiKeySecret.parse(presented);
         if (parsed == null) {

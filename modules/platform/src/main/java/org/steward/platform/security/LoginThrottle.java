@@ -2,6 +2,7 @@ package org.steward.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,6 +36,16 @@ public class LoginThrottle {
 
     public void succeeded(String username) {
         windows.remove("user:" + username);
+    }
+
+    /**
+     * Drops the failure windows of deleted users (an erased tenant's): their names must not stay in memory, and a new
+     * user who is given the same name later must not inherit their failures.
+     */
+    void forget(Collection<String> usernames) {
+        for (String username : usernames) {
+            windows.remove("user:" + username);
+        }
     }
 
     private long blockedFor(String key, int limit) {

@@ -20,7 +20,9 @@ import org.steward.platform.rest.PageRequest;
 
 /**
  * Steward's own users. A verified password is remembered for a short while (as a hash of name and password), so that
- * Basic authentication on every request does not pay the deliberately slow PBKDF2 each time.
+ * Basic authentication on every request does not pay the deliberately slow PBKDF2 each time. A remembered password
+ * is never enough on its own: every hit re-reads the user's row (not in the shared cache), so a user deleted or
+ * disabled on any instance fails at once; {@link #forgetTenant} also drops the entries of an erased tenant's users.
  */
 @ApplicationScoped
 public class Users {
@@ -28,7 +30,7 @@ public class Users {
     private static final long REMEMBER_NANOS = 60_000_000_000L;
     private static final String DECOY_HASH = PasswordHasher.hash("decoy".toCharArray());
 
-    private record Verified(String userId, long untilNanos) {
+    private record Verified(String userId, String tenantId, long untilNanos) {
     }
 
     @PersistenceContext(unitName = "steward")
@@ -57,7 +59,7 @@ public class Users {
             verified.remove(key);
             return Optional.empty();
         }
-        verified.put(key, new Verified(user.get().id(), System.nanoTime() + REMEMBER_NANOS));
+        verified.put(key, new Verified(user.get().id(), user.get().tenantId(), System.nanoTime() + REMEMBER_NANOS));
         return Optional.of(user.get().caller());
     }
 
@@ -98,6 +100,15 @@ public class Users {
         user.change(granted, tenantId, enabled, password == null ? null : PasswordHasher.hash(password.toCharArray()));
         verified.values().removeIf(v -> v.userId().equals(id));
         return user;
+    }
+
+    /**
+     * Forgets the remembered passwords of the users bound to {@code tenantId} (the tenant was erased and its users
+     * deleted). Called after the erasure commits; the re-read on every hit covers an entry that a login racing the
+     * erasure puts back after this.
+     */
+    void forgetTenant(String tenantId) {
+        verified.values().removeIf(v -> tenantId.equals(v.tenantId()));
     }
 
     /**

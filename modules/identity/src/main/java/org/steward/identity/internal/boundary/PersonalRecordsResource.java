@@ -208,6 +208,45 @@ public class PersonalRecordsResource {
         return syncProfile(records.get(t, s, RecordCategory.SYNC_PROFILE, id, SyncProfileInput.class));
     }
 
+    @POST
+    @Path("{subjectId}/drip-activity")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.DripActivity.class)))
+    @Operation(summary = "Store a subject's activity with regard to a drip email")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.drip-activity.add", target = "record")
+    public Response addDripActivity(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                    @Valid DripActivityInput body) {
+        DripActivityInput in = Bodies.require(body);
+        return created(records.add(t, s, RecordCategory.DRIP_ACTIVITY, in, in.obtainedAt()),
+                PersonalRecordsResource::dripActivity);
+    }
+
+    @GET
+    @Path("{subjectId}/drip-activity")
+    @Operation(summary = "List a subject's drip-email activity records")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.drip-activity.list", target = "subject", id = "subjectId")
+    public RecordViews.DripActivityPage listDripActivity(@PathParam("tenantId") String t,
+                                                     @PathParam("subjectId") String s,
+                                                     @QueryParam("limit") String limit,
+                                                     @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor);
+        var p = page.page(records.list(t, s, RecordCategory.DRIP_ACTIVITY, DripActivityInput.class, page),
+                o -> o.record().rawId(), PersonalRecordsResource::dripActivity);
+        return new RecordViews.DripActivityPage(p.items(), p.nextCursor());
+    }
+
+    @GET
+    @Path("{subjectId}/drip-activity/{recordId}")
+    @Operation(summary = "Get one drip-email activity record")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "record.drip-activity.read", target = "record", id = "recordId")
+    public RecordViews.DripActivity getDripActivity(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+                                                 @PathParam("recordId") String id) {
+        return dripActivity(records.get(t, s, RecordCategory.DRIP_ACTIVITY, id, DripActivityInput.class));
+    }
+
     private <T, V> Response created(Opened<T> opened, Function<Opened<T>, V> view) {
         return Response.created(uri.getAbsolutePathBuilder().path(opened.record().rawId()).build())
                 .entity(view.apply(opened)).build();
@@ -240,6 +279,13 @@ public class PersonalRecordsResource {
         return new RecordViews.SyncProfile(r.rawId(), r.subjectId().asString(), at(r), r.createdAt(), p.name(),
                 p.statusMappings(), p.issueTypes() == null ? null : List.copyOf(p.issueTypes()), p.fieldValues(),
                 p.userEmailMappings());
+    }
+
+    private static RecordViews.DripActivity dripActivity(Opened<DripActivityInput> o) {
+        PersonalRecord r = o.record();
+        DripActivityInput d = o.content();
+        return new RecordViews.DripActivity(r.rawId(), r.subjectId().asString(), at(r), r.createdAt(), d.sequence(),
+                d.step(), d.event());
     }
 
     private static OffsetDateTime at(PersonalRecord r) {

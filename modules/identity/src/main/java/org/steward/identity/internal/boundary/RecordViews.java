@@ -46,6 +46,15 @@ public final class RecordViews {
                               Map<String, String> fieldValues, Map<String, String> userEmailMappings) {
     }
 
+    @Schema(name = "DripActivityRecord")
+    public record DripActivity(@Schema(required = true, format = "uuid") String id,
+                               @Schema(required = true, format = "uuid") String subjectId,
+                               @Schema(required = true, format = "date-time") OffsetDateTime obtainedAt,
+                               @Schema(required = true, format = "date-time") OffsetDateTime createdAt,
+                               String sequence, Integer step,
+                               @Schema(enumeration = {"SENT", "DELIVERED", "OPENED", "CLICKED", "BOUNCED", "UNSUBSCRIBED"}) String event) {
+    }
+
     @Schema(name = "ContactPage")
     public record ContactPage(@Schema(required = true, type = SchemaType.ARRAY, implementation = Contact.class) List<Contact> items, String nextCursor) {
     }
@@ -60,5 +69,9 @@ public final class RecordViews {
 
     @Schema(name = "SyncProfilePage")
     public record SyncProfilePage(@Schema(required = true, type = SchemaType.ARRAY, implementation = SyncProfile.class) List<SyncProfile> items, String nextCursor) {
+    }
+
+    @Schema(name = "DripActivityPage")
+    public record DripActivityPage(@Schema(required = true, type = SchemaType.ARRAY, implementation = DripActivity.class) List<DripActivity> items, String nextCursor) {
     }
 }

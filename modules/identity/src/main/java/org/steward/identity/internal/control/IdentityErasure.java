@@ -118,8 +118,12 @@ public class IdentityErasure {
                 params.add(request.cutoff());
                 params.add(request.cutoff());
             }
+            case "PURPOSE_FULFILLED" -> {
+                erasePurposeEnded(category.get(), request);
+                return;
+            }
             default -> {
-                return; // PURPOSE_FULFILLED: identity's records have no purpose-end signal of their own
+                return;
             }
         }
         notIn(select, "r.tenant_id", request.heldTenants(), params);
@@ -136,6 +140,23 @@ public class IdentityErasure {
             delete.setParameter(i + 1, params.get(i));
         }
         request.report().deleted(MODULE, category.get().key(), delete.executeUpdate());
+    }
+
+    /**
+     * PURPOSE_FULFILLED: the driver names the subjects whose purposes ended (holds already left out) and when; their
+     * records of the category obtained up to that time go. One statement per subject on the (subject, category) index:
+     * a chunk is a few hundred subjects, and records obtained after the end (a new purpose) stay.
+     */
+    private void erasePurposeEnded(RecordCategory category, ErasureRequested request) {
+        long n = 0;
+        for (Map.Entry<String, java.time.OffsetDateTime> end : new java.util.TreeMap<>(request.purposeEnds())
+                .entrySet()) {
+            n += em.createNativeQuery("DELETE FROM identity_personal_record WHERE subject_id = ?1 AND category = ?2"
+                            + " AND obtained_at <= ?3")
+                    .setParameter(1, end.getKey()).setParameter(2, category.name()).setParameter(3, end.getValue())
+                    .executeUpdate();
+        }
+        request.report().deleted(MODULE, category.key(), n);
     }
 
     /**

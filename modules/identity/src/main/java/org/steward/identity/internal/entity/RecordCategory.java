@@ -8,7 +8,9 @@ import java.util.Optional;
  * it belongs to in the register (consent's data categories, which retention policies are set for).
  */
 public enum RecordCategory {
-    CONTACT("contact"), FEEDBACK("feedback"), CONNECTION("connection-details"), SYNC_PROFILE("sync-configuration");
+    CONTACT("contact"), FEEDBACK("feedback"), CONNECTION("connection-details"), SYNC_PROFILE("sync-configuration"),
+    /** Activity with regard to the onboarding drip emails (policy §4b "Welcome emails"). */
+    DRIP_ACTIVITY("welcome-email");
 
     private final String key;
 

@@ -74,6 +74,9 @@ public class ErasureProcessor {
     @Inject
     RetentionConfig config;
 
+    @Inject
+    PurposeEnds purposeEnds;
+
     /** Erases a claimed subject; returns the number of rows deleted, or -1 when it did not erase (held, skipped). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long eraseSubject(String id, String owner) {
@@ -198,8 +201,7 @@ public class ErasureProcessor {
 
     /**
      * One chunk of a policy sweep over a category: at most {@code limit} due records, skipping held tenants and
-     * subjects. The first chunk that deletes anything creates the CATEGORY erasure row; later chunks add to its
-     * report. Returns how many records were deleted.
+     * subjects. Returns how many records were deleted.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long eraseCategoryChunk(String erasureId, RetentionPolicy policy, OffsetDateTime cutoff, int limit,
@@ -208,14 +210,50 @@ public class ErasureProcessor {
         ErasureReport report = new ErasureReport();
         erasure.fire(ErasureRequested.category(erasureId, policy.categoryKey(), policy.trigger().name(), cutoff, limit,
                 holds.heldTenants(now), holds.heldSubjects(now), report, now));
+        addToCategoryErasure(erasureId, policy, cutoff, report, owner, now);
+        return report.total();
+    }
+
+    /** What one chunk of a PURPOSE_FULFILLED sweep did: the last subject it looked at, how many, records erased. */
+    public record PurposeChunk(String lastSubject, int subjects, long records) {
+    }
+
+    /**
+     * One chunk of a PURPOSE_FULFILLED sweep: up to {@code limit} subjects after {@code afterSubject} whose purposes
+     * for the category all ended before the cutoff lose the category's records obtained up to that end, and their
+     * ends are marked DONE, in one transaction. Held tenants and subjects are left out.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PurposeChunk erasePurposeEndedChunk(String erasureId, RetentionPolicy policy, List<String> purposeKeys,
+                                               OffsetDateTime cutoff, String afterSubject, int limit, String owner) {
+        OffsetDateTime now = Clock.now();
+        Map<String, OffsetDateTime> due = purposeEnds.due(purposeKeys, cutoff, afterSubject, limit,
+                holds.heldTenants(now), holds.heldSubjects(now));
+        if (due.isEmpty()) {
+            return new PurposeChunk(afterSubject, 0, 0);
+        }
+        ErasureReport report = new ErasureReport();
+        erasure.fire(ErasureRequested.purposeEnded(erasureId, policy.categoryKey(), cutoff, due, report, now));
+        addToCategoryErasure(erasureId, policy, cutoff, report, owner, now);
+        purposeEnds.erased(due.keySet(), purposeKeys, now);
+        String last = due.keySet().stream().reduce((a, b) -> b).orElse(afterSubject);
+        return new PurposeChunk(last, due.size(), report.total());
+    }
+
+    /** The first chunk that deletes anything creates the CATEGORY erasure row; later chunks add to its report. */
+    private void addToCategoryErasure(String erasureId, RetentionPolicy policy, OffsetDateTime cutoff,
+                                      ErasureReport report, String owner, OffsetDateTime now) {
         if (report.total() == 0) {
-            return 0;
+            return;
         }
         Erasure e = em.find(Erasure.class, erasureId);
         if (e == null) {
+            String what = policy.trigger() == RetentionPolicy.Trigger.PURPOSE_FULFILLED
+                    ? "records of subjects whose purposes for it ended before " + cutoff
+                    : "records before " + cutoff;
             e = new Erasure(erasureId, ErasureScope.CATEGORY, null, null, policy.categoryKey(), ErasureTrigger.POLICY,
                     "Retention policy " + policy.trigger() + " " + policy.periodDays() + " days for "
-                            + policy.categoryKey() + ": records before " + cutoff + " (policy §10)",
+                            + policy.categoryKey() + ": " + what + " (policy §10)",
                     null, null, now, now);
             e.lease(owner, now.plus(config.lease()));
             em.persist(e);
@@ -226,7 +264,6 @@ public class ErasureProcessor {
         }
         long total = merged.values().stream().mapToLong(Long::longValue).sum();
         e.report(formatReport(merged), total);
-        return report.total();
     }
 
     /** Completes a policy sweep's CATEGORY erasure with its certificate. */

@@ -37,6 +37,10 @@ public class Policies {
         return p;
     }
 
+    public java.util.Optional<RetentionPolicy> find(String categoryKey) {
+        return java.util.Optional.ofNullable(categoryKey == null ? null : em.find(RetentionPolicy.class, categoryKey));
+    }
+
     @Transactional
     public RetentionPolicy change(String categoryKey, RetentionPolicy.Trigger trigger, int periodDays,
                                   String rationale) {

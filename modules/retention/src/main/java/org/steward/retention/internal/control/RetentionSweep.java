@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.steward.consent.api.PurposeCatalog;
 import org.steward.platform.erasure.ErasureScope;
 import org.steward.platform.id.Ids;
 import org.steward.platform.schedule.ScheduledJob;
@@ -20,7 +21,7 @@ import org.steward.retention.internal.entity.SweepRun;
  * The retention sweep, on every instance's timer. One run: (1) tenant erasures are expanded into one queued erasure
  * per subject; (2) queued subject erasures are claimed in leased batches and each erased in its own transaction,
  * until none is due; (3) tenants whose subjects are all erased are completed; (4) each policy with a period is swept
- * in chunks. Heap stays bounded: only ids of one batch or chunk are ever held, and deletions are set-based.
+ * in chunks: FIXED and INACTIVITY by the records' age, PURPOSE_FULFILLED by the subjects whose purposes ended. Heap stays bounded: only ids of one batch or chunk are ever held, and deletions are set-based.
  * Logs carry ids and counts only.
  */
 @ApplicationScoped
@@ -45,6 +46,12 @@ public class RetentionSweep implements ScheduledJob {
 
     @Inject
     RetentionMetrics metrics;
+
+    /** Subjects per PURPOSE_FULFILLED chunk: one DELETE each on the (subject, category) index. */
+    static final int PURPOSE_CHUNK = 200;
+
+    @Inject
+    PurposeCatalog catalog;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -169,20 +176,49 @@ public class RetentionSweep implements ScheduledJob {
                 OffsetDateTime cutoff = Clock.now().minusDays(policy.periodDays());
                 String erasureId = processor.unfinishedCategory(policy.categoryKey())
                         .orElseGet(() -> Ids.newId().toString());
-                long n;
-                long swept = 0;
-                do {
-                    n = processor.eraseCategoryChunk(erasureId, policy, cutoff, config.policyChunk(), owner);
-                    swept += n;
-                    if (n > 0) {
-                        policies.lease(policy.categoryKey(), owner, config.lease()); // still ours: extend
-                    }
-                } while (n >= config.policyChunk());
+                long swept = policy.trigger() == RetentionPolicy.Trigger.PURPOSE_FULFILLED
+                        ? sweepPurposeEnded(erasureId, policy, cutoff, owner)
+                        : sweepByAge(erasureId, policy, cutoff, owner);
                 total += processor.finishCategory(erasureId, owner, (System.nanoTime() - t0) / 1000) > 0 ? swept : 0;
             } finally {
                 policies.releaseLease(policy.categoryKey(), owner);
             }
         }
         return total;
+    }
+
+    /** FIXED and INACTIVITY: chunks of due records until a chunk comes back short. */
+    private long sweepByAge(String erasureId, RetentionPolicy policy, OffsetDateTime cutoff, String owner) {
+        long n;
+        long swept = 0;
+        do {
+            n = processor.eraseCategoryChunk(erasureId, policy, cutoff, config.policyChunk(), owner);
+            swept += n;
+            if (n > 0) {
+                policies.lease(policy.categoryKey(), owner, config.lease()); // still ours: extend
+            }
+        } while (n >= config.policyChunk());
+        return swept;
+    }
+
+    /** PURPOSE_FULFILLED: chunks of subjects whose purposes for the category all ended before the cutoff. */
+    private long sweepPurposeEnded(String erasureId, RetentionPolicy policy, OffsetDateTime cutoff, String owner) {
+        List<String> purposeKeys = catalog.purposesUsing(policy.categoryKey());
+        if (purposeKeys.isEmpty()) {
+            return 0; // no purpose uses the category, so none can end
+        }
+        long swept = 0;
+        String after = "";
+        ErasureProcessor.PurposeChunk chunk;
+        do {
+            chunk = processor.erasePurposeEndedChunk(erasureId, policy, purposeKeys, cutoff, after, PURPOSE_CHUNK,
+                    owner);
+            swept += chunk.records();
+            after = chunk.lastSubject();
+            if (chunk.subjects() > 0) {
+                policies.lease(policy.categoryKey(), owner, config.lease());
+            }
+        } while (chunk.subjects() >= PURPOSE_CHUNK);
+        return swept;
     }
 }
