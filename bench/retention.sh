@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Retention benchmark (issue 5): a policy sweep over N expired records against a raw SQL DELETE of the same rows on
 # the same PostgreSQL in the same run, and the erasure of a subject with 10 records against one with 10,000.
-# Usage: bench/retention.sh [records=1000000] [repeats=5]. Needs psql, curl and a local PostgreSQL
+# Usage: bench/retention.sh [records=1000000] [repeats=5] (BENCH_ROUNDS=3 sweep rounds). Needs psql, curl and a local PostgreSQL
 # (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Build first: mvn -q -o -DskipTests install.
 set -euo pipefail
 N=${1:-1000000}
@@ -88,13 +88,21 @@ sweep() {
   echo "$ms_run $((after - t0)) $(cat "$WORK/heap") $left"
 }
 
-echo "== policy sweep over $N expired records vs raw DELETE (same rows, same database)"
-R1=$(raw_delete); echo "raw DELETE #1: $R1 ms"
-read -r S WALL HEAPMB LEFT < <(sweep)
-echo "sweep: $S ms in the sweep run ($WALL ms from the policy change, incl. up to 1 s until the next period); max used heap ${HEAPMB} MB; rows left $LEFT"
-R2=$(raw_delete); echo "raw DELETE #2: $R2 ms"
-RAW=$(( (R1 + R2) / 2 ))
-echo "ratio sweep/raw: $(awk -v s=$S -v r=$RAW 'BEGIN {printf "%.2f", s / r}') (sweep $S ms / mean raw $RAW ms)"
+ROUNDS=${BENCH_ROUNDS:-3}
+echo "== policy sweep over $N expired records vs raw DELETE (same rows, same database), $ROUNDS rounds"
+# raw, sweep, raw, sweep, ..., raw: each sweep is compared with the mean of the raw DELETEs just before and after it,
+# so a load change on the machine during the run hits both sides of each ratio.
+PREV=$(raw_delete); echo "raw DELETE: $PREV ms"
+ratios=()
+for r in $(seq 1 "$ROUNDS"); do
+  read -r S WALL HEAPMB LEFT < <(sweep)
+  echo "sweep: $S ms in the sweep run ($WALL ms from the policy change, incl. up to 1 s until the next period); max used heap ${HEAPMB} MB; rows left $LEFT"
+  NEXT=$(raw_delete); echo "raw DELETE: $NEXT ms"
+  RATIO=$(awk -v s=$S -v a=$PREV -v b=$NEXT 'BEGIN {printf "%.2f", 2 * s / (a + b)}')
+  echo "round $r: sweep/raw $RATIO (sweep $S ms / mean raw $(( (PREV + NEXT) / 2 )) ms)"
+  ratios+=("$RATIO"); PREV=$NEXT
+done
+echo "sweep/raw per round: ${ratios[*]}; median $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
 
 echo "== erasure of one subject with 10 records vs one with 10,000 (crypto-shredding), $REPEATS each"
 small=(); large=()

@@ -15,10 +15,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.crypto.SecretKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.steward.it.support.Database;
 import org.steward.it.support.Dumps;
 import org.steward.it.support.Fixtures;
@@ -45,17 +46,18 @@ class ErasureDumpIT {
 
     private static StewardServer server;
 
-    @BeforeAll
-    static void start() {
-        server = StewardServer.war("erasure-dump", Database.fresh("erasure_dump"),
-                Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
-                        "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(MASTER))).start();
+    /** The suite's database (PostgreSQL in CI: pg_dump), and the embedded H2 (SCRIPT) when that is another one. */
+    static Stream<Database> databases() {
+        return Database.postgresConfigured()
+                ? Stream.of(Database.fresh("erasure_dump"), Database.h2("erasure_dump_h2"))
+                : Stream.of(Database.fresh("erasure_dump"));
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (server != null) {
             server.close();
+            server = null;
         }
     }
 
@@ -79,8 +81,11 @@ class ErasureDumpIT {
     record Copy(String subjectId, String dataKeyId, byte[] emailCiphertext) {
     }
 
-    @Test
-    void erasedSubjectsLeaveNoTraceInADumpOrTheLogAndTheirCiphertextIsNoise() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void erasedSubjectsLeaveNoTraceInADumpOrTheLogAndTheirCiphertextIsNoise(Database database) throws Exception {
+        server = StewardServer.war("erasure-dump", database, Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
+                "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(MASTER))).start();
         Http op = server.http();
         List<String> secrets = new ArrayList<>();
 

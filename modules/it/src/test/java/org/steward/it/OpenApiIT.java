@@ -61,7 +61,9 @@ class OpenApiIT {
                 "/api/v1/tenants/{tenantId}/subjects/{subjectId}/contacts",
                 "/api/v1/tenants/{tenantId}/subjects/{subjectId}/feedback/{recordId}",
                 "/api/v1/tenants/{tenantId}/subjects/{subjectId}/connections",
-                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/sync-profiles/{recordId}");
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/sync-profiles/{recordId}",
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/drip-activity/{recordId}",
+                "/api/v1/tenants/{tenantId}/subjects/{subjectId}/purpose-ends/{purposeKey}");
         List<String> ids = new ArrayList<>();
         api.getPaths().values().forEach(p -> p.readOperations().forEach(o -> ids.add(o.getOperationId())));
         assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();

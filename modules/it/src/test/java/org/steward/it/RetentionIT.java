@@ -115,20 +115,21 @@ class RetentionIT {
 
     @Test
     void aFixedPolicyErasesDueRecordsExceptUnderALegalHold() {
+        // The hold is placed before the due records exist and the policy changes last: the sweep runs every second.
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String free = Fixtures.subject(op, tenant);
+        String held = Fixtures.subject(op, tenant);
+        assertThat(op.post("/api/v1/retention/holds", hold("SUBJECT", tenant, held, false).build().toString())
+                .status()).isEqualTo(201);
+        String old = OffsetDateTime.now(ZoneOffset.UTC).minusDays(40).toString();
+        for (String s : new String[]{free, held}) {
+            String base = "/api/v1/tenants/" + tenant + "/subjects/" + s + "/sync-profiles";
+            assertThat(op.post(base, "{\"name\":\"old\",\"obtainedAt\":\"" + old + "\"}").status()).isEqualTo(201);
+            assertThat(op.post(base, "{\"name\":\"new\"}").status()).isEqualTo(201);
+        }
         assertThat(op.put("/api/v1/retention/policies/sync-configuration",
                 "{\"trigger\":\"FIXED\",\"periodDays\":30,\"rationale\":\"test\"}").status()).isEqualTo(200);
         try {
-            String tenant = Fixtures.tenant(op, "CLOUD");
-            String free = Fixtures.subject(op, tenant);
-            String held = Fixtures.subject(op, tenant);
-            String old = OffsetDateTime.now(ZoneOffset.UTC).minusDays(40).toString();
-            for (String s : new String[]{free, held}) {
-                String base = "/api/v1/tenants/" + tenant + "/subjects/" + s + "/sync-profiles";
-                assertThat(op.post(base, "{\"name\":\"old\",\"obtainedAt\":\"" + old + "\"}").status()).isEqualTo(201);
-                assertThat(op.post(base, "{\"name\":\"new\"}").status()).isEqualTo(201);
-            }
-            assertThat(op.post("/api/v1/retention/holds", hold("SUBJECT", tenant, held, false).build().toString())
-                    .status()).isEqualTo(201);
             Dumps.await("the old record of the free subject", Duration.ofSeconds(30), () -> count(tenant, free) == 1);
             assertThat(count(tenant, held)).as("the held subject keeps its old record").isEqualTo(2);
             assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM platform_audit_entry"

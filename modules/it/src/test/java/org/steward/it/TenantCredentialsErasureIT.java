@@ -104,6 +104,15 @@ class TenantCredentialsErasureIT {
             assertAuthenticates(c);
         }
         assertThat(server.admin().get("/api/v1/me").status()).isEqualTo(200);
+
+        // Nothing new can be bound to the erased tenant, so nothing outlives its erasure.
+        ProblemAssert.problem(server.admin().post("/api/v1/users", "{\"username\":\"late-" + Fixtures.unique()
+                + "\",\"password\":\"late-password-1\",\"roles\":[\"SUPPORT_AGENT\"],\"tenantId\":\"" + erased
+                + "\"}"), 422, "business-rule", "tenantId");
+        ProblemAssert.problem(server.admin().post("/api/v1/api-keys", "{\"name\":\"late\",\"roles\":[\"SERVICE\"],"
+                + "\"tenantId\":\"" + erased + "\"}"), 422, "business-rule", "tenantId");
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM platform_user WHERE tenant_id = ?", erased))
+                .isZero();
     }
 
     @Test

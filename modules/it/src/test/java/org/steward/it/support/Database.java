@@ -31,6 +31,21 @@ public record Database(String url, String user, String password, String driver) 
             String url = base.substring(0, slash + 1) + suffix + (query < 0 ? "" : base.substring(query));
             return new Database(url, user, password, "org.postgresql.ds.PGSimpleDataSource");
         }
+        return h2At(suffix);
+    }
+
+    /** A fresh embedded H2 database, whatever the suite runs on: for tests that must also cover the default. */
+    public static Database h2(String name) {
+        return h2At(name + "_" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Whether fresh databases are PostgreSQL ones (STEWARD_DB_URL names one, as in CI). */
+    public static boolean postgresConfigured() {
+        String base = System.getenv("STEWARD_DB_URL");
+        return base != null && base.startsWith("jdbc:postgresql:");
+    }
+
+    private static Database h2At(String suffix) {
         Path file = Path.of(System.getProperty("steward.work", "target/work")).toAbsolutePath().resolve(suffix)
                 .resolve("steward");
         return new Database("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"

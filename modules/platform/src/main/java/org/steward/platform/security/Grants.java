@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.steward.platform.problem.FieldError;
 import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
 
 /**
  * The rules for what a user or key may be granted. A SERVICE client is always bound to one tenant; a tenant-bound
@@ -42,6 +44,11 @@ public class Grants {
             boolean known = tenants.isResolvable() && tenants.get().exists(tenantId);
             if (!known) {
                 throw ProblemException.invalid("tenantId", "is not a known tenant");
+            }
+            if (!tenants.get().licensed(tenantId)) {
+                throw new ProblemException(ProblemType.BUSINESS_RULE, "The tenant's licence has ended, so its data"
+                        + " is erased (policy §10): no user or API key can be bound to it",
+                        List.of(new FieldError("tenantId", "the tenant's licence has ended")));
             }
         }
         return roles;

@@ -7,4 +7,12 @@ package org.steward.platform.security;
 public interface TenantDirectory {
 
     boolean exists(String tenantId);
+
+    /**
+     * Whether the tenant's licence runs. Once it expired or was terminated the tenant is erased, users and keys bound
+     * to it included, so nothing new may be bound to it.
+     */
+    default boolean licensed(String tenantId) {
+        return exists(tenantId);
+    }
 }

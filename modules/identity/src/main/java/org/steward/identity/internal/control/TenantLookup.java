@@ -3,6 +3,7 @@ package org.steward.identity.internal.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.internal.entity.Tenant;
 import org.steward.platform.id.Ids;
 import org.steward.platform.security.TenantDirectory;
@@ -17,5 +18,11 @@ public class TenantLookup implements TenantDirectory {
     @Override
     public boolean exists(String tenantId) {
         return Ids.parseOrNull(tenantId) != null && em.find(Tenant.class, tenantId) != null;
+    }
+
+    @Override
+    public boolean licensed(String tenantId) {
+        Tenant t = Ids.parseOrNull(tenantId) == null ? null : em.find(Tenant.class, tenantId);
+        return t != null && t.licenceStatus() == LicenceStatus.ACTIVE;
     }
 }
