@@ -3,17 +3,15 @@ package org.steward.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.steward.it.support.Database;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
+import org.steward.it.support.Ports;
 import org.steward.it.support.StewardServer;
 
 /**
@@ -102,20 +100,6 @@ class ConsentClusterIT {
     }
 
     private static int freePortPair() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int p = ThreadLocalRandom.current().nextInt(20000, 40000);
-            if (free(p) && free(p + 1)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no two free ports in a row");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Ports.freeRun(2);
     }
 }

@@ -1,7 +1,6 @@
 package org.steward.it.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,6 +139,7 @@ public final class StewardServer implements AutoCloseable {
     public void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + ":\n" + logTail());
@@ -150,15 +150,17 @@ public final class StewardServer implements AutoCloseable {
                 if (r.statusCode() == 200) {
                     return;
                 }
+                last = r.statusCode() + " " + r.body();
             } catch (IOException e) {
-                // not listening yet
+                last = e.toString(); // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             sleep(250);
         }
-        throw new IllegalStateException("Steward was not ready within " + timeout + ":\n" + logTail());
+        throw new IllegalStateException("Steward was not ready within " + timeout + " on " + uri("/health/ready")
+                + " (last: " + last + "):\n" + logTail());
     }
 
     /** A graceful stop, as an operator's service manager would do it. */
@@ -285,11 +287,7 @@ public final class StewardServer implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ports.free();
     }
 
     private static String javaBin() {
