@@ -205,10 +205,41 @@ class RetentionIT {
         JsonObject run = op.get("/api/v1/retention/sweeps?limit=5").json().getJsonArray("items").getJsonObject(0);
         assertThat(run.getJsonNumber("due").longValue()).isGreaterThanOrEqualTo(0);
         assertThat(run.getString("outcome")).isEqualTo("COMPLETED");
-        assertThat(op.get("/api/v1/retention/policies").jsonArray()).hasSize(7);
+        assertThat(op.get("/api/v1/retention/policies").jsonArray().stream()
+                .map(v -> v.asJsonObject().getString("categoryKey"))).contains("contact", "connection-details",
+                "sync-configuration", "feedback", "welcome-email", "website-visitor", "in-app-analytics");
         Http.Response metrics = server.anonymous().get("/metrics");
         assertThat(metrics.body()).contains("retention_subjects_erased_total").contains("retention_sweep_last_due")
                 .contains("retention_erasures_pending");
+    }
+
+    @Test
+    void aCategoryAddedToTheRegisterGetsItsFirstPolicyWithARationaleAndTheRopaStatesIt() {
+        String key = "support-tickets-" + Fixtures.unique();
+        assertThat(op.post("/api/v1/consent/data-categories", "{\"key\":\"" + key + "\",\"name\":\"Support tickets\","
+                + "\"description\":\"Tickets users raise\",\"dataSubjects\":\"App users\"}").status()).isEqualTo(201);
+        String path = "/api/v1/retention/policies/" + key;
+        problem(op.get(path), 404, "not-found", "categoryKey");
+        problem(op.put(path, "{\"trigger\":\"FIXED\",\"periodDays\":90}"), 400, "validation", "rationale");
+        problem(op.get(path), 404, "not-found", "categoryKey");
+
+        Http.Response created = op.put(path, "{\"trigger\":\"FIXED\",\"periodDays\":90,"
+                + "\"rationale\":\"Tickets are closed within a quarter\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith(path);
+        assertThat(created.json().getInt("periodDays")).isEqualTo(90);
+        Http.Response changed = op.put(path, "{\"trigger\":\"FIXED\",\"periodDays\":120}");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().getString("rationale")).isEqualTo("Tickets are closed within a quarter");
+        assertThat(op.get(path).json().getInt("periodDays")).isEqualTo(120);
+
+        String purpose = "support-" + Fixtures.unique();
+        assertThat(op.post("/api/v1/consent/purposes", "{\"key\":\"" + purpose + "\",\"name\":\"Support\","
+                + "\"description\":\"Answering tickets\",\"legalBasis\":\"CONTRACT\",\"categories\":[\"" + key + "\"]}")
+                .status()).isEqualTo(201);
+        assertThat(op.get("/api/v1/inventory/ropa").body()).contains(key + ": erased 120 days after collection");
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM platform_audit_entry"
+                + " WHERE action = 'retention.policy.change' AND outcome = 'SUCCESS'")).isGreaterThanOrEqualTo(2);
     }
 
     private static JsonObjectBuilder hold(String scope, String tenant, String subject, boolean blocks) {

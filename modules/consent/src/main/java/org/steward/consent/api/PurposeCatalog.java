@@ -7,6 +7,9 @@ public interface PurposeCatalog {
 
     boolean exists(String purposeKey);
 
+    /** Whether the register has this data category. */
+    boolean categoryExists(String categoryKey);
+
     /** The keys of the purposes whose data falls into this category, sorted; empty for an unknown category. */
     List<String> purposesUsing(String categoryKey);
 

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.steward.consent.api.PurposeCatalog;
+import org.steward.consent.internal.entity.DataCategory;
 import org.steward.consent.internal.entity.Purpose;
 
 /** The register of purposes as other modules see it (retention: which purposes must end before a category goes). */
@@ -17,6 +18,11 @@ public class RegisteredPurposes implements PurposeCatalog {
     @Override
     public boolean exists(String purposeKey) {
         return purposeKey != null && purposeKey.length() <= 64 && em.find(Purpose.class, purposeKey) != null;
+    }
+
+    @Override
+    public boolean categoryExists(String categoryKey) {
+        return categoryKey != null && categoryKey.length() <= 64 && em.find(DataCategory.class, categoryKey) != null;
     }
 
     @Override

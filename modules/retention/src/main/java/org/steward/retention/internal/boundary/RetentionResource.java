@@ -70,13 +70,21 @@ public class RetentionResource {
 
     @PUT
     @Path("policies/{categoryKey}")
-    @Operation(summary = "Change a data category's retention policy (audited)")
+    @Operation(summary = "Set a data category's retention policy (audited); a category added to the register gets its first one with a rationale")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "201", description = "The category's first policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
     @Audited(action = "retention.policy.change", target = "retention-policy")
-    public PolicyView changeRetentionPolicy(@PathParam("categoryKey") String categoryKey, @Valid PolicyInput body) {
+    public Response changeRetentionPolicy(@PathParam("categoryKey") String categoryKey, @Valid PolicyInput body,
+                                          @Context UriInfo uri) {
         PolicyInput in = Bodies.require(body);
-        return PolicyView.of(policies.change(categoryKey, RetentionPolicy.Trigger.valueOf(in.trigger()),
-                in.periodDays(), in.rationale()));
+        Policies.Saved saved = policies.set(categoryKey, RetentionPolicy.Trigger.valueOf(in.trigger()),
+                in.periodDays(), in.rationale());
+        PolicyView view = PolicyView.of(saved.policy());
+        return saved.created() ? Response.created(uri.getAbsolutePath()).entity(view).build()
+                : Response.ok(view).build();
     }
 
     @POST

@@ -1,12 +1,14 @@
 package org.steward.retention.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.steward.consent.api.PurposeCatalog;
 import org.steward.platform.problem.FieldError;
 import org.steward.platform.problem.ProblemException;
 import org.steward.platform.problem.ProblemType;
@@ -22,6 +24,9 @@ public class Policies {
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;
+
+    @Inject
+    PurposeCatalog catalog;
 
     public List<RetentionPolicy> list() {
         return em.createQuery("SELECT p FROM RetentionPolicy p ORDER BY p.categoryKey", RetentionPolicy.class)
@@ -41,13 +46,33 @@ public class Policies {
         return java.util.Optional.ofNullable(categoryKey == null ? null : em.find(RetentionPolicy.class, categoryKey));
     }
 
+    /** A policy as saved, and whether this call created it. */
+    public record Saved(RetentionPolicy policy, boolean created) {
+    }
+
+    /**
+     * Changes a category's policy; a category added to the register (consent's) that has none yet gets one, with a
+     * rationale, so that the ROPA states its retention too.
+     */
     @Transactional
-    public RetentionPolicy change(String categoryKey, RetentionPolicy.Trigger trigger, int periodDays,
-                                  String rationale) {
+    public Saved set(String categoryKey, RetentionPolicy.Trigger trigger, int periodDays, String rationale) {
         check(trigger, periodDays);
-        RetentionPolicy p = get(categoryKey);
-        p.change(trigger, periodDays, rationale == null ? null : rationale.strip());
-        return p;
+        String why = rationale == null || rationale.isBlank() ? null : rationale.strip();
+        RetentionPolicy p = categoryKey == null ? null : em.find(RetentionPolicy.class, categoryKey);
+        if (p != null) {
+            p.change(trigger, periodDays, why);
+            return new Saved(p, false);
+        }
+        if (!catalog.categoryExists(categoryKey)) {
+            get(categoryKey); // 404 naming categoryKey
+        }
+        if (why == null) {
+            throw ProblemException.invalid("rationale", "is required for a category's first policy: say why the"
+                    + " data is kept that long");
+        }
+        p = new RetentionPolicy(categoryKey, trigger, periodDays, why);
+        em.persist(p);
+        return new Saved(p, true);
     }
 
     /** LICENCE_EXPIRY is immediate (0 days); the other triggers need a period of 1 to {@value #MAX_DAYS} days. */

@@ -44,6 +44,14 @@ public class RetentionPolicy {
     protected RetentionPolicy() {
     }
 
+    public RetentionPolicy(String categoryKey, Trigger trigger, int periodDays, String rationale) {
+        this.categoryKey = categoryKey;
+        this.trigger = trigger;
+        this.periodDays = periodDays;
+        this.rationale = rationale;
+        this.updatedAt = Clock.now();
+    }
+
     public String categoryKey() {
         return categoryKey;
     }
