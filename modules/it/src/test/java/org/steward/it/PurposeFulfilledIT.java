@@ -170,6 +170,29 @@ class PurposeFulfilledIT {
     }
 
     @Test
+    void concurrentDeclarationsOfOneEndAllSucceedAndLeaveOneRow() throws Exception {
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String subject = Fixtures.subject(op, tenant);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Http.Response>>();
+            for (int i = 0; i < 8; i++) {
+                OffsetDateTime at = now().minusHours(i + 1);
+                calls.add(pool.submit(() -> op.put(base(tenant, subject) + "/purpose-ends/drip-emails",
+                        "{\"cause\":\"FULFILLED\",\"endedAt\":\"" + at + "\"}")));
+            }
+            for (var call : calls) {
+                Http.Response r = call.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM retention_purpose_end WHERE subject_id = ?",
+                subject)).isEqualTo(1);
+    }
+
+    @Test
     void theSubjectsErasureTakesItsPurposeEndsWithIt() {
         String tenant = Fixtures.tenant(op, "CLOUD");
         String subject = Fixtures.subject(op, tenant);

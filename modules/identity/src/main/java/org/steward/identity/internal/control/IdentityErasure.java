@@ -8,10 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -149,8 +151,8 @@ public class IdentityErasure {
      */
     private void erasePurposeEnded(RecordCategory category, ErasureRequested request) {
         long n = 0;
-        for (Map.Entry<String, java.time.OffsetDateTime> end : new java.util.TreeMap<>(request.purposeEnds())
-                .entrySet()) {
+        // In subject order: a deterministic lock order for chunks that run at the same time.
+        for (Map.Entry<String, OffsetDateTime> end : new TreeMap<>(request.purposeEnds()).entrySet()) {
             n += em.createNativeQuery("DELETE FROM identity_personal_record WHERE subject_id = ?1 AND category = ?2"
                             + " AND obtained_at <= ?3")
                     .setParameter(1, end.getKey()).setParameter(2, category.name()).setParameter(3, end.getValue())

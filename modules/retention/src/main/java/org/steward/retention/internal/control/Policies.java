@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.steward.consent.api.PurposeCatalog;
 import org.steward.platform.problem.FieldError;
 import org.steward.platform.problem.ProblemException;
@@ -42,8 +43,8 @@ public class Policies {
         return p;
     }
 
-    public java.util.Optional<RetentionPolicy> find(String categoryKey) {
-        return java.util.Optional.ofNullable(categoryKey == null ? null : em.find(RetentionPolicy.class, categoryKey));
+    public Optional<RetentionPolicy> find(String categoryKey) {
+        return Optional.ofNullable(categoryKey == null ? null : em.find(RetentionPolicy.class, categoryKey));
     }
 
     /** A policy as saved, and whether this call created it. */
@@ -58,10 +59,10 @@ public class Policies {
     public Saved set(String categoryKey, RetentionPolicy.Trigger trigger, int periodDays, String rationale) {
         check(trigger, periodDays);
         String why = rationale == null || rationale.isBlank() ? null : rationale.strip();
-        RetentionPolicy p = categoryKey == null ? null : em.find(RetentionPolicy.class, categoryKey);
-        if (p != null) {
-            p.change(trigger, periodDays, why);
-            return new Saved(p, false);
+        Optional<RetentionPolicy> existing = find(categoryKey);
+        if (existing.isPresent()) {
+            existing.get().change(trigger, periodDays, why);
+            return new Saved(existing.get(), false);
         }
         if (!catalog.categoryExists(categoryKey)) {
             get(categoryKey); // 404 naming categoryKey
@@ -70,7 +71,7 @@ public class Policies {
             throw ProblemException.invalid("rationale", "is required for a category's first policy: say why the"
                     + " data is kept that long");
         }
-        p = new RetentionPolicy(categoryKey, trigger, periodDays, why);
+        RetentionPolicy p = new RetentionPolicy(categoryKey, trigger, periodDays, why);
         em.persist(p);
         return new Saved(p, true);
     }

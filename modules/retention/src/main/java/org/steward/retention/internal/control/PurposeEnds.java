@@ -62,14 +62,10 @@ public class PurposeEnds {
             case OBJECTED -> PurposeEnd.Cause.OBJECTED;
             default -> null;
         };
-        Optional<PurposeEnd> existing = find(subjectId, e.purposeKey());
         if (cause != null) {
-            if (existing.isEmpty() || existing.get().status() == PurposeEnd.Status.DONE) {
-                record(e.tenantId(), subjectId, e.purposeKey(), e.occurredAt(), cause);
-            }
-        } else if ((e.action() == ConsentAction.GRANT || e.action() == ConsentAction.OPT_IN)
-                && existing.filter(p -> p.status() == PurposeEnd.Status.PENDING).isPresent()) {
-            em.remove(existing.get());
+            record(e.tenantId(), subjectId, e.purposeKey(), e.occurredAt(), cause, false);
+        } else if (e.action() == ConsentAction.GRANT || e.action() == ConsentAction.OPT_IN) {
+            find(subjectId, e.purposeKey()).filter(p -> p.status() == PurposeEnd.Status.PENDING).ifPresent(em::remove);
         }
     }
 
@@ -86,7 +82,7 @@ public class PurposeEnds {
         if (at.isBefore(now.minusDays(Policies.MAX_DAYS))) {
             throw ProblemException.invalid("endedAt", "must be within the last " + Policies.MAX_DAYS + " days");
         }
-        return record(tenantId, subjectId, purposeKey, at, cause);
+        return record(tenantId, subjectId, purposeKey, at, cause, true);
     }
 
     /** The purpose runs again (a new sequence): the pending end goes. Erased records stay erased. */
@@ -170,16 +166,24 @@ public class PurposeEnds {
         }
     }
 
+    /**
+     * Records an end. The row is inserted if absent in one statement, so two callers ending the same purpose at once
+     * (a caller's retry, a consent change) never collide on the unique index: the second waits for the first and
+     * then finds its row. An existing row takes the new end if {@code replace}, or if its last end was carried out.
+     */
     private PurposeEnd record(String tenantId, String subjectId, String purposeKey, OffsetDateTime endedAt,
-                              PurposeEnd.Cause cause) {
+                              PurposeEnd.Cause cause, boolean replace) {
         OffsetDateTime now = Clock.now();
-        Optional<PurposeEnd> existing = find(subjectId, purposeKey);
-        if (existing.isPresent()) {
-            existing.get().endedAgain(endedAt, cause, now);
-            return existing.get();
+        int inserted = em.createNativeQuery("INSERT INTO retention_purpose_end (id, tenant_id, subject_id, purpose_key,"
+                        + " ended_at, cause, status, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, Ids.newId().toString()).setParameter(2, tenantId).setParameter(3, subjectId)
+                .setParameter(4, purposeKey).setParameter(5, endedAt).setParameter(6, cause.name())
+                .setParameter(7, PurposeEnd.Status.PENDING.name()).setParameter(8, now).executeUpdate();
+        PurposeEnd end = find(subjectId, purposeKey).orElseThrow();
+        if (inserted == 0 && (replace || end.status() == PurposeEnd.Status.DONE)) {
+            end.endedAgain(endedAt, cause, now);
         }
-        PurposeEnd end = new PurposeEnd(Ids.newId().toString(), tenantId, subjectId, purposeKey, endedAt, cause, now);
-        em.persist(end);
         return end;
     }
 

@@ -21,7 +21,8 @@ import org.steward.retention.internal.entity.SweepRun;
  * The retention sweep, on every instance's timer. One run: (1) tenant erasures are expanded into one queued erasure
  * per subject; (2) queued subject erasures are claimed in leased batches and each erased in its own transaction,
  * until none is due; (3) tenants whose subjects are all erased are completed; (4) each policy with a period is swept
- * in chunks: FIXED and INACTIVITY by the records' age, PURPOSE_FULFILLED by the subjects whose purposes ended. Heap stays bounded: only ids of one batch or chunk are ever held, and deletions are set-based.
+ * in chunks: FIXED and INACTIVITY by the records' age, PURPOSE_FULFILLED by the subjects whose purposes ended.
+ * Heap stays bounded: only ids of one batch or chunk are ever held, and deletions are set-based.
  * Logs carry ids and counts only.
  */
 @ApplicationScoped
