@@ -15,15 +15,15 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.steward.platform.crypto.Crypto;
-import org.steward.platform.crypto.IndexKind;
-import org.steward.platform.schedule.ScheduledJob;
-import org.steward.platform.security.Users;
+import org.steward.platform.crypto.api.Crypto;
+import org.steward.platform.crypto.api.IndexKind;
+import org.steward.platform.kernel.api.ScheduledJob;
+import org.steward.platform.security.api.AdminAccount;
 
 /**
  * Start-up work, before any traffic: migrations, server-wide keys, then the modules' timers. It lives in the WAR as
@@ -62,7 +62,7 @@ public class Startup {
     Readiness readiness;
 
     @Inject
-    Users users;
+    AdminAccount admin;
 
     @Inject
     @ConfigProperty(name = "steward.admin.password")
@@ -88,7 +88,7 @@ public class Startup {
                     + " Every instance on one database needs the same STEWARD_CRYPTO_MASTER_KEY (and the same"
                     + " STEWARD_CRYPTO_PREVIOUS_MASTER_KEYS): " + e.getMessage(), e);
         }
-        users.ensureAdmin(adminPassword).ifPresent(Startup::announce);
+        admin.ensureAdmin(adminPassword).ifPresent(Startup::announce);
         for (ScheduledJob job : jobs) {
             long ms = job.period().toMillis();
             timers.createIntervalTimer(ms, ms, new TimerConfig(job.name(), false));

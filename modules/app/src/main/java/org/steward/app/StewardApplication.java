@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.steward.platform.security.Roles;
+import org.steward.platform.security.api.Roles;
 
 /**
  * The REST API under {@code /api}. Resources and providers in the module JARs are discovered by scanning, which was

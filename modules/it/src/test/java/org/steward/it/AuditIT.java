@@ -33,7 +33,7 @@ import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
 import org.steward.it.support.Tables;
-import org.steward.platform.security.Role;
+import org.steward.platform.security.api.Role;
 
 /**
  * The audit log on a server of its own, because these tests tamper with its database: entries carry the right actor,

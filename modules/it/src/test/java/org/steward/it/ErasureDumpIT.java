@@ -25,10 +25,11 @@ import org.steward.it.support.Dumps;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
-import org.steward.platform.crypto.Aead;
-import org.steward.platform.crypto.DataKeyId;
-import org.steward.platform.crypto.KeyWrap;
-import org.steward.platform.crypto.KeyedCipher;
+import org.steward.platform.crypto.api.KeyedCipher;
+import org.steward.platform.crypto.internal.Aead;
+import org.steward.platform.crypto.internal.AeadCipher;
+import org.steward.platform.crypto.internal.KeyWrap;
+import org.steward.platform.kernel.api.DataKeyId;
 
 /**
  * THE DUMP TEST (issue 5). A subject erased at their request, and a whole tenant erased by licence expiry: afterwards
@@ -211,6 +212,6 @@ class ErasureDumpIT {
             throw new IllegalStateException("the data key was destroyed: nothing can unwrap it");
         }
         SecretKey dek = KeyWrap.unwrap(Aead.key(MASTER), copy.dataKeyId(), wrapped);
-        return new KeyedCipher(DataKeyId.of(copy.dataKeyId()), dek).decrypt("email", copy.emailCiphertext());
+        return new AeadCipher(DataKeyId.of(copy.dataKeyId()), dek).decrypt("email", copy.emailCiphertext());
     }
 }

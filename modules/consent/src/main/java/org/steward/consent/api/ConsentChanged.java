@@ -1,7 +1,7 @@
 package org.steward.consent.api;
 
 import java.time.OffsetDateTime;
-import org.steward.platform.event.DomainEvent;
+import org.steward.platform.kernel.api.DomainEvent;
 
 /**
  * Fired in the transaction that appends a consent event and updates the current state, so that observers (the

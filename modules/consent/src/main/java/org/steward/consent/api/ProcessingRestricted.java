@@ -1,7 +1,7 @@
 package org.steward.consent.api;
 
 import java.time.OffsetDateTime;
-import org.steward.platform.event.DomainEvent;
+import org.steward.platform.kernel.api.DomainEvent;
 
 /**
  * A subject's processing was restricted (GDPR Art. 18): from the commit on, every consent decision for the subject

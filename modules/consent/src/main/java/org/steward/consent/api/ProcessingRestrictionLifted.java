@@ -1,7 +1,7 @@
 package org.steward.consent.api;
 
 import java.time.OffsetDateTime;
-import org.steward.platform.event.DomainEvent;
+import org.steward.platform.kernel.api.DomainEvent;
 
 /**
  * A restriction of a subject's processing (GDPR Art. 18) was lifted: decisions follow the subject's consents again

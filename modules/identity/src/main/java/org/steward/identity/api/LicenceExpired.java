@@ -2,7 +2,7 @@ package org.steward.identity.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.steward.platform.event.DomainEvent;
+import org.steward.platform.kernel.api.DomainEvent;
 
 /** Fired once, when a licence past its expiry date is found and marked expired. */
 public record LicenceExpired(TenantId tenantId, LocalDate expiredOn, OffsetDateTime occurredAt)

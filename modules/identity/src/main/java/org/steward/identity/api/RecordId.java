@@ -1,7 +1,7 @@
 package org.steward.identity.api;
 
 import java.util.UUID;
-import org.steward.platform.id.TypedId;
+import org.steward.platform.kernel.api.TypedId;
 
 public record RecordId(UUID value) implements TypedId {
 

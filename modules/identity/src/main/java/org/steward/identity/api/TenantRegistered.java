@@ -1,7 +1,7 @@
 package org.steward.identity.api;
 
 import java.time.OffsetDateTime;
-import org.steward.platform.event.DomainEvent;
+import org.steward.platform.kernel.api.DomainEvent;
 
 public record TenantRegistered(TenantId tenantId, HostingMode hostingMode, OffsetDateTime occurredAt)
         implements DomainEvent {

@@ -2,6 +2,7 @@ package org.steward.retention.api;
 
 import org.steward.identity.api.SubjectId;
 import org.steward.identity.api.TenantId;
+import org.steward.platform.kernel.api.ProblemException;
 
 /**
  * What other modules (subject-rights) may ask of retention: the erasure of a subject at the subject's request. The
@@ -14,7 +15,7 @@ public interface Erasures {
      * Queues the erasure of a subject at their own request. {@code reference} is the request's reference (e.g. a
      * help-centre ticket key), never personal data. Returns the pending erasure if one is already queued.
      *
-     * @throws org.steward.platform.problem.ProblemException 404 when the subject does not exist in the tenant
+     * @throws org.steward.platform.kernel.api.ProblemException 404 when the subject does not exist in the tenant
      */
     ErasureId requestSubjectErasure(TenantId tenantId, SubjectId subjectId, String reference);
 }

@@ -3,7 +3,7 @@ package org.steward.retention.api;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.SubjectId;
 import org.steward.identity.api.TenantId;
-import org.steward.platform.event.DomainEvent;
+import org.steward.platform.kernel.api.DomainEvent;
 
 /**
  * Fired in the erasure's transaction once a subject's rows are deleted and their data key destroyed: for modules that

@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.internal.control.ConsentImport;
 import org.steward.consent.internal.control.ImportParser;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
-import org.steward.platform.security.Roles;
-import org.steward.platform.security.TenantDirectory;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.security.api.Roles;
+import org.steward.platform.security.api.TenantDirectory;
 
 /** Bulk import of a tenant's existing consents, as JSON lines or CSV, with a per-line report. */
 @Path("v1/tenants/{tenantId}/consent-imports")

@@ -10,7 +10,7 @@ import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.api.LegalBasis;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 
 @Schema(name = "ConsentState", description = "The current state of one purpose; NONE when nothing was recorded")
 public record ConsentStateView(@Schema(required = true) String purpose,

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.internal.control.Decisions;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.security.Roles;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.security.api.Roles;
 
 /**
  * The decision that every module and client asks before processing: served from an in-JVM cache that every change

@@ -1,7 +1,7 @@
 package org.steward.consent.internal.boundary;
 
-import org.steward.platform.problem.FieldError;
-import org.steward.platform.problem.ProblemException;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.ProblemException;
 
 /** Re-roots the field names of a problem under a list element, so that a client sees which choice was wrong. */
 final class Indexed {

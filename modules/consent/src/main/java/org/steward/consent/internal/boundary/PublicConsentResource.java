@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,7 +26,6 @@ import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ConsentSource;
 import org.steward.consent.internal.control.ConsentRecorder;
 import org.steward.consent.internal.control.CurrentStates;
-import org.steward.platform.crypto.Ed25519;
 import org.steward.consent.internal.control.GpcSignal;
 import org.steward.consent.internal.control.Holders;
 import org.steward.consent.internal.control.ProofHasher;
@@ -35,10 +33,12 @@ import org.steward.consent.internal.control.Purposes;
 import org.steward.consent.internal.control.Receipt;
 import org.steward.consent.internal.control.Receipts;
 import org.steward.consent.internal.entity.ConsentEvent;
-import org.steward.platform.audit.AuditLog;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.audit.Outcome;
-import org.steward.platform.rest.Bodies;
+import org.steward.platform.audit.api.AuditLog;
+import org.steward.platform.audit.api.Outcome;
+import org.steward.platform.crypto.api.Signer;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.Bodies;
+import org.steward.platform.kernel.api.ProblemException;
 
 /**
  * The no-login endpoints: a website visitor's choices by pseudonymous device id (honouring Global Privacy Control),
@@ -114,7 +114,7 @@ public class PublicConsentResource {
                 issued.add(recorder.record(new ConsentRecorder.Command(device, null, c.purpose(), ConsentAction.valueOf(c.action()),
                         c.noticeVersion(), c.noticeLanguage(), ConsentSource.WEB_FORM, null, null, proof, null))
                         .receipt());
-            } catch (org.steward.platform.problem.ProblemException e) {
+            } catch (org.steward.platform.kernel.api.ProblemException e) {
                 throw Indexed.at("choices[" + i + "]", e);
             }
         }
@@ -137,11 +137,9 @@ public class PublicConsentResource {
     @Operation(summary = "The public keys that consent receipts are signed with (JWK set, Ed25519)")
     @PermitAll
     public ReceiptKeysView listReceiptKeys() {
-        return new ReceiptKeysView(receipts.publicKeys().stream().map(k -> {
-            byte[] spki = Base64.getDecoder().decode(k.publicKey());
-            return new ReceiptKeysView.Key(k.keyId(), "OKP", Ed25519.ALGORITHM, "EdDSA", Ed25519.jwkX(spki),
-                    k.publicKey());
-        }).toList());
+        return new ReceiptKeysView(receipts.publicKeys().stream().map(k ->
+                new ReceiptKeysView.Key(k.keyId(), "OKP", Signer.ALGORITHM, "EdDSA", k.jwkX(), k.publicKey()))
+                .toList());
     }
 
     private DeviceChoicesView view(ConsentHolder device, String deviceId, boolean gpcPresent, List<Receipt> issued) {

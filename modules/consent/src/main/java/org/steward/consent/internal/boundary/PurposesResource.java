@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.api.LegalBasis;
 import org.steward.consent.internal.control.Notices;
 import org.steward.consent.internal.control.Purposes;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.rest.Bodies;
-import org.steward.platform.security.Roles;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.Bodies;
+import org.steward.platform.security.api.Roles;
 
 /** Purposes, data categories and notices: readable by every staff role and machine client, changed by admins. */
 @Path("v1/consent")

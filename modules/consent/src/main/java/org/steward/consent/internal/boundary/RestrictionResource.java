@@ -20,11 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.api.ConsentHolder;
+import org.steward.consent.api.ProcessingRestricted;
+import org.steward.consent.api.ProcessingRestrictionLifted;
 import org.steward.consent.internal.control.Holders;
 import org.steward.consent.internal.control.Restrictions;
 import org.steward.consent.internal.entity.ProcessingRestriction;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.security.Roles;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.security.api.Roles;
 
 /**
  * GDPR Art. 18 restriction of processing, set and lifted by a privacy officer: while a subject is restricted every

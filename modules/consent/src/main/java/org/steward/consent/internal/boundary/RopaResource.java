@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.internal.control.Ropa;
-import org.steward.platform.security.Roles;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.security.api.Roles;
 
 /** The Art. 30 record of processing activities, as JSON or as CSV (RFC 4180) for spreadsheets and regulators. */
 @Path("v1/inventory/ropa")

@@ -38,11 +38,11 @@ import org.steward.consent.internal.control.Purposes;
 import org.steward.consent.internal.control.Unsubscribes;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.rest.Bodies;
-import org.steward.platform.security.Roles;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.Bodies;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.security.api.Roles;
 
 /** A subject's consents: record an action (with a signed receipt), read the current state, export the history. */
 @Path("v1/tenants/{tenantId}/subjects/{subjectId}/consents")

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.internal.control.ConsentRecorder;
 import org.steward.consent.internal.control.ProofHasher;
 import org.steward.consent.internal.control.Unsubscribes;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.problem.ProblemException;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.ProblemException;
 
 /**
  * The unsubscribe link of an email. GET shows a confirmation with a button (mail scanners follow GET links, so GET

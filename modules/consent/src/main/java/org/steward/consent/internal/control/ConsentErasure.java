@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.steward.platform.erasure.ErasureReport;
-import org.steward.platform.erasure.ErasureRequested;
+import org.steward.platform.kernel.api.erasure.ErasureReport;
+import org.steward.platform.kernel.api.erasure.ErasureRequested;
 
 /**
  * Consent's part of the erasure protocol (platform.erasure), in the erasure's transaction: a subject's consent events

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.internal.entity.ConsentEvent;
-import org.steward.platform.problem.ProblemException;
+import org.steward.platform.kernel.api.ProblemException;
 
 /**
  * Bulk import of existing consents. Each line is checked like a live record; a refused line is reported with its

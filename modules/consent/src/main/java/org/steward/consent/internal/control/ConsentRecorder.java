@@ -19,10 +19,10 @@ import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.ConsentStateKey;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.id.Ids;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 
 /**
  * The one write path of consent: checks everything first (purpose, action against legal basis, notice version,

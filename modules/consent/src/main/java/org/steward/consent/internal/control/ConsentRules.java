@@ -5,9 +5,9 @@ import java.util.List;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.api.LegalBasis;
-import org.steward.platform.problem.FieldError;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 
 /**
  * Which action fits which legal basis, and the state it leads to. One cannot "consent" to a contract, withdraw a

@@ -34,13 +34,13 @@ import org.steward.consent.internal.entity.ProcessingRestriction;
 import org.steward.consent.internal.entity.Purpose;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.identity.api.SubjectId;
-import org.steward.platform.erasure.ErasureRequested;
-import org.steward.platform.id.Ids;
-import org.steward.platform.problem.FieldError;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
-import org.steward.platform.security.TenantScope;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.erasure.ErasureRequested;
+import org.steward.platform.security.api.TenantScope;
 
 /**
  * The decision hot path: answers {@link DecisionRules} from an in-JVM cache of each holder's whole current state

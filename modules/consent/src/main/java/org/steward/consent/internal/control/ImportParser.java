@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentSource;
-import org.steward.platform.id.Ids;
+import org.steward.platform.kernel.api.Ids;
 
 /**
  * Parses a bulk import (JSON lines, or CSV with a header row) into lines or per-line errors. A bad line is reported

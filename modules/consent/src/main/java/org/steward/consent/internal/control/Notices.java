@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.steward.consent.internal.entity.Notice;
-import org.steward.platform.id.Ids;
-import org.steward.platform.problem.ProblemException;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.ProblemException;
 
 /** Versioned notice texts: publishing a changed text makes a new version; the same text again changes nothing. */
 @ApplicationScoped

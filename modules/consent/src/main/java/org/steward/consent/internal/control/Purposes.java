@@ -8,9 +8,9 @@ import java.util.Set;
 import org.steward.consent.api.LegalBasis;
 import org.steward.consent.internal.entity.DataCategory;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.problem.FieldError;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 
 /** Purposes and data categories: the vocabulary that every consent record and the ROPA refer to. */
 @ApplicationScoped

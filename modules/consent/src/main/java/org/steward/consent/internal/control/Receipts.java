@@ -2,17 +2,14 @@ package org.steward.consent.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.crypto.Ed25519;
-import org.steward.platform.crypto.Signer;
-import org.steward.platform.crypto.SigningKey;
+import org.steward.platform.crypto.api.PublicSigningKey;
+import org.steward.platform.crypto.api.Signer;
 
 /** Issues signed consent receipts and verifies them against the published public keys. */
 @ApplicationScoped
@@ -20,9 +17,6 @@ public class Receipts {
 
     public record Verification(boolean valid, String keyId, String reason) {
     }
-
-    @PersistenceContext(unitName = "steward")
-    EntityManager em;
 
     @Inject
     Signer signer;
@@ -50,10 +44,10 @@ public class Receipts {
         if (r.signature() == null || r.signature().keyId() == null || r.signature().value() == null) {
             return new Verification(false, null, "the receipt has no signature");
         }
-        if (!Ed25519.ALGORITHM.equals(r.signature().alg())) {
+        if (!Signer.ALGORITHM.equals(r.signature().alg())) {
             return new Verification(false, r.signature().keyId(), "unsupported signature algorithm");
         }
-        SigningKey key = em.find(SigningKey.class, r.signature().keyId());
+        PublicSigningKey key = signer.existing(r.signature().keyId()).orElse(null);
         if (key == null) {
             return new Verification(false, r.signature().keyId(), "unknown signing key");
         }
@@ -62,7 +56,7 @@ public class Receipts {
     }
 
     /** The public keys; the signing key is created on first use, so this creates it if no receipt exists yet. */
-    public List<SigningKey> publicKeys() {
+    public List<PublicSigningKey> publicKeys() {
         return List.of(signer.key(ConsentKeys.RECEIPT_KEY_ID));
     }
 

@@ -12,10 +12,10 @@ import org.steward.consent.api.ProcessingRestricted;
 import org.steward.consent.api.ProcessingRestrictionLifted;
 import org.steward.consent.internal.entity.ProcessingRestriction;
 import org.steward.identity.api.SubjectId;
-import org.steward.platform.erasure.ErasureReport;
-import org.steward.platform.erasure.ErasureRequested;
-import org.steward.platform.id.Ids;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.erasure.ErasureReport;
+import org.steward.platform.kernel.api.erasure.ErasureRequested;
 
 /**
  * GDPR Art. 18 restriction of processing, as consent keeps it: {@link ProcessingRestricted} and

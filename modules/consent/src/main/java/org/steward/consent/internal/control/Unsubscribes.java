@@ -13,8 +13,8 @@ import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.ProblemException;
 
 /**
  * Unsubscribe links for the email purposes: minted for staff or a machine client, redeemed without login. A token

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentSource;
 import org.steward.consent.api.ConsentStatus;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 
 /** One consent action as it happened, with its proof. Append-only: this entity has no setters. */
 @Entity

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 
 /** A category of personal data (policy §4), named by a stable key that purposes refer to. */
 @Entity

@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
 import org.steward.consent.api.LegalBasis;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 
 /** A purpose of processing (policy §5) with its legal basis (§6). Its key is stable: records and clients use it. */
 @Entity

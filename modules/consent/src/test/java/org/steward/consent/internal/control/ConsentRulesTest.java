@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.api.LegalBasis;
-import org.steward.platform.problem.ProblemException;
+import org.steward.platform.kernel.api.ProblemException;
 
 class ConsentRulesTest {
 

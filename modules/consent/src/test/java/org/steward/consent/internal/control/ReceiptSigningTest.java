@@ -1,12 +1,12 @@
 package org.steward.consent.internal.control;
 
-import org.steward.platform.crypto.Ed25519;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.steward.consent.internal.entity.Purpose;
+import org.steward.platform.crypto.internal.Ed25519;
 
 class ReceiptSigningTest {
 

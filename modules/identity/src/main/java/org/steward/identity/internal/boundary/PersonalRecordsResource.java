@@ -28,11 +28,11 @@ import org.steward.identity.internal.control.PersonalRecords;
 import org.steward.identity.internal.control.PersonalRecords.Opened;
 import org.steward.identity.internal.entity.PersonalRecord;
 import org.steward.identity.internal.entity.RecordCategory;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.rest.Bodies;
-import org.steward.platform.security.Roles;
-import org.steward.platform.rest.PageRequest;
-import org.steward.platform.sensitive.SensitiveDataDetector;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.Bodies;
+import org.steward.platform.kernel.api.PageRequest;
+import org.steward.platform.kernel.api.sensitive.SensitiveDataDetector;
+import org.steward.platform.security.api.Roles;
 
 /** The personal-data records of policy §4b, one sub-collection per record type under the subject. */
 // Same root path as SubjectsResource: JAX-RS picks one root class per request by its path, and Jersey merges

@@ -22,20 +22,20 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.identity.internal.control.Subjects;
 import org.steward.identity.internal.entity.Subject;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.crypto.IndexKind;
-import org.steward.platform.problem.FieldError;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
-import org.steward.platform.rest.Bodies;
-import org.steward.platform.security.Roles;
-import org.steward.platform.rest.Page;
-import org.steward.platform.rest.PageRequest;
+import org.steward.platform.crypto.api.IndexKind;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.Bodies;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.Page;
+import org.steward.platform.kernel.api.PageRequest;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.security.api.Roles;
 
 @Path("v1/tenants/{tenantId}/subjects")
 @Tag(name = "identity")

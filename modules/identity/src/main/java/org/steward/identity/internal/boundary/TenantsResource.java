@@ -26,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.identity.api.HostingMode;
 import org.steward.identity.internal.control.Tenants;
 import org.steward.identity.internal.entity.Tenant;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.rest.Bodies;
-import org.steward.platform.security.Roles;
-import org.steward.platform.security.TenantScope;
-import org.steward.platform.rest.Page;
-import org.steward.platform.rest.PageRequest;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.Bodies;
+import org.steward.platform.kernel.api.Page;
+import org.steward.platform.kernel.api.PageRequest;
+import org.steward.platform.security.api.Roles;
+import org.steward.platform.security.api.TenantScope;
 
 @Path("v1/tenants")
 @Tag(name = "identity")

@@ -6,9 +6,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.identity.api.HostingMode;
 import org.steward.identity.internal.entity.Tenant;
-import org.steward.platform.problem.FieldError;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 
 /**
  * Policy §4b: with Data Center hosting the apps run on the customer's premises and we hold no personal data. An

@@ -6,6 +6,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,15 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import javax.sql.DataSource;
 import org.steward.identity.internal.entity.RecordCategory;
 import org.steward.identity.internal.entity.Subject;
-import javax.sql.DataSource;
-import org.steward.platform.erasure.ErasureReport;
-import org.steward.platform.erasure.ErasureRequested;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.erasure.ErasureReport;
+import org.steward.platform.kernel.api.erasure.ErasureRequested;
 
 /**
  * Identity's part of the erasure protocol, in the erasure's transaction. Everything is a set-based statement: no row

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.steward.platform.schedule.ScheduledJob;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.ScheduledJob;
 
 /** Marks licences past their expiry date as expired, in chunks, each tenant in its own transaction. */
 @ApplicationScoped

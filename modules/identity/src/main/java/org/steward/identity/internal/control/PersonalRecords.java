@@ -14,12 +14,12 @@ import org.steward.identity.internal.entity.PersonalRecord;
 import org.steward.identity.internal.entity.RecordCategory;
 import org.steward.identity.internal.entity.Subject;
 import org.steward.identity.internal.entity.Tenant;
-import org.steward.platform.crypto.Crypto;
-import org.steward.platform.crypto.KeyedCipher;
-import org.steward.platform.id.Ids;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.rest.PageRequest;
-import org.steward.platform.time.Clock;
+import org.steward.platform.crypto.api.Crypto;
+import org.steward.platform.crypto.api.KeyedCipher;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.PageRequest;
+import org.steward.platform.kernel.api.ProblemException;
 
 /**
  * The personal-data records of policy §4b. Each record's typed content is serialised to JSON and encrypted under the

@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import java.util.TreeMap;
-import org.steward.platform.crypto.BlindIndexed;
+import org.steward.platform.crypto.api.BlindIndexed;
 
 /** Tells the platform how many subjects are indexed under each blind-index key version. */
 @ApplicationScoped

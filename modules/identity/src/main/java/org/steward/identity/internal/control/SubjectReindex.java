@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.steward.platform.crypto.BlindIndexKeys;
-import org.steward.platform.crypto.BlindIndexReindexRequested;
-import org.steward.platform.crypto.BlindIndexRing;
-import org.steward.platform.schedule.ScheduledJob;
+import org.steward.platform.crypto.api.BlindIndexReindexRequested;
+import org.steward.platform.crypto.api.BlindIndexRing;
+import org.steward.platform.crypto.api.Crypto;
+import org.steward.platform.kernel.api.ScheduledJob;
 
 /**
  * The re-index after a blind-index key rotation: moves every subject still on an older key version to the current
@@ -32,7 +32,7 @@ public class SubjectReindex implements ScheduledJob {
     SubjectReindexer reindexer;
 
     @Inject
-    BlindIndexKeys keys;
+    Crypto crypto;
 
     @Inject
     @ConfigProperty(name = "steward.identity.reindex-period", defaultValue = "PT1M")
@@ -70,7 +70,7 @@ public class SubjectReindex implements ScheduledJob {
             return;
         }
         try {
-            BlindIndexRing ring = keys.ring();
+            BlindIndexRing ring = crypto.blindIndexRing();
             if (ring.versions().size() == 1 && reindexer.due(ring.current().version(), "", 1).isEmpty()) {
                 return;
             }
@@ -100,7 +100,7 @@ public class SubjectReindex implements ScheduledJob {
                 LOG.info("Re-indexed " + moved + " subject(s) under blind-index key version " + current
                         + (skipped > 0 ? "; " + skipped + " left for the next run" : ""));
             }
-            keys.retireDrained();
+            crypto.retireDrainedBlindIndexVersions();
         } finally {
             running.set(false);
         }

@@ -7,10 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.steward.identity.internal.entity.Subject;
-import org.steward.platform.crypto.BlindIndex;
-import org.steward.platform.crypto.Crypto;
-import org.steward.platform.crypto.IndexKind;
-import org.steward.platform.crypto.UnreadableCiphertextException;
+import org.steward.platform.crypto.api.BlindIndex;
+import org.steward.platform.crypto.api.Crypto;
+import org.steward.platform.crypto.api.IndexKind;
+import org.steward.platform.crypto.api.UnreadableCiphertextException;
 
 /** Re-indexes one subject at a time under the current blind-index key version, each in its own transaction. */
 @ApplicationScoped

@@ -16,16 +16,16 @@ import org.steward.identity.api.SubjectRectified;
 import org.steward.identity.api.SubjectRegistered;
 import org.steward.identity.internal.entity.Subject;
 import org.steward.identity.internal.entity.Tenant;
-import org.steward.platform.crypto.BlindIndex;
-import org.steward.platform.crypto.BlindIndexRing;
-import org.steward.platform.crypto.Crypto;
-import org.steward.platform.crypto.IndexKind;
-import org.steward.platform.crypto.KeyedCipher;
-import org.steward.platform.id.Ids;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
-import org.steward.platform.rest.PageRequest;
-import org.steward.platform.time.Clock;
+import org.steward.platform.crypto.api.BlindIndex;
+import org.steward.platform.crypto.api.BlindIndexRing;
+import org.steward.platform.crypto.api.Crypto;
+import org.steward.platform.crypto.api.IndexKind;
+import org.steward.platform.crypto.api.KeyedCipher;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.PageRequest;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 
 /** Data subjects: registration, lookup by any identifier through the blind index, rectification. */
 @ApplicationScoped

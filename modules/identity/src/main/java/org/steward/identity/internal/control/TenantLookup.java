@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.internal.entity.Tenant;
-import org.steward.platform.id.Ids;
-import org.steward.platform.security.TenantDirectory;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.security.api.TenantDirectory;
 
 /** Tells the platform which tenant ids exist, when it binds a user or an API key to one. */
 @ApplicationScoped

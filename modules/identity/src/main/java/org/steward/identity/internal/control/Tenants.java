@@ -16,13 +16,14 @@ import org.steward.identity.api.TenantId;
 import org.steward.identity.api.TenantRegistered;
 import org.steward.identity.internal.entity.LicenceChange;
 import org.steward.identity.internal.entity.Tenant;
-import org.steward.platform.audit.AuditLog;
-import org.steward.platform.audit.Outcome;
-import org.steward.platform.id.Ids;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
-import org.steward.platform.rest.PageRequest;
-import org.steward.platform.time.Clock;
+import org.steward.platform.audit.api.AuditLog;
+import org.steward.platform.audit.api.Outcome;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.PageRequest;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 
 @ApplicationScoped
 public class Tenants {
@@ -99,7 +100,7 @@ public class Tenants {
             throw new ProblemException(ProblemType.CONFLICT,
                     "Terminating the licence erases every subject of this tenant and cannot be undone (policy §10);"
                             + " send acknowledgeErasure: true to proceed",
-                    List.of(new org.steward.platform.problem.FieldError("acknowledgeErasure", "must be true")));
+                    List.of(new org.steward.platform.kernel.api.FieldError("acknowledgeErasure", "must be true")));
         }
         LicenceStatus before = tenant.licenceStatus();
         tenant.terminate();

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.api.TenantId;
-import org.steward.platform.id.Ids;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.Ids;
 
 /** One step in a licence's history: who can tell when it was renewed, expired or terminated, and why. */
 @Entity

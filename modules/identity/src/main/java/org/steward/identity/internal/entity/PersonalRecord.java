@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import org.steward.identity.api.RecordId;
 import org.steward.identity.api.SubjectId;
 import org.steward.identity.api.TenantId;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 
 /** One personal-data record of policy §4b. Its whole content is one ciphertext under the subject's data key. */
 @Entity

@@ -8,8 +8,8 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.SubjectId;
 import org.steward.identity.api.TenantId;
-import org.steward.platform.crypto.DataKeyId;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.DataKeyId;
 
 /**
  * A data subject. Identifiers live only as a blind index plus a ciphertext under the subject's own data key; this

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import org.steward.identity.api.HostingMode;
 import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.api.TenantId;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 
 @Entity
 @Table(name = "identity_tenant")

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.steward.platform.crypto.Signer;
+import org.steward.platform.crypto.api.Signer;
 import org.steward.retention.internal.control.Certificates;
 
 @Path("v1/public/erasure-signing-keys")

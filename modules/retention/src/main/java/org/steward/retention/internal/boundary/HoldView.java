@@ -2,7 +2,7 @@ package org.steward.retention.internal.boundary;
 
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 import org.steward.retention.internal.entity.LegalHold;
 
 @Schema(name = "LegalHold")

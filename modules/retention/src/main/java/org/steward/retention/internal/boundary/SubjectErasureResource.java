@@ -21,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.identity.api.SubjectId;
 import org.steward.identity.api.TenantId;
-import org.steward.platform.audit.Audited;
-import org.steward.platform.id.Ids;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.rest.Bodies;
-import org.steward.platform.security.Roles;
+import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.Bodies;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.security.api.Roles;
 import org.steward.retention.api.ErasureId;
 import org.steward.retention.internal.control.ErasureQueue;
 

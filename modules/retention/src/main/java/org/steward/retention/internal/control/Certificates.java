@@ -9,13 +9,12 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
-import org.steward.platform.crypto.Ed25519;
-import org.steward.platform.crypto.Signer;
-import org.steward.platform.erasure.ErasureScope;
-import org.steward.platform.id.Ids;
-import org.steward.platform.problem.FieldError;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
+import org.steward.platform.crypto.api.Signer;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.erasure.ErasureScope;
 import org.steward.retention.internal.entity.Certificate;
 import org.steward.retention.internal.entity.Erasure;
 
@@ -51,7 +50,7 @@ public class Certificates {
         String tenantHash = CertificateContent.saltedHash(salt, "tenant", e.tenantId());
         CertificateContent content = new CertificateContent(Ids.newId().toString(), e.id(), e.scope().name(),
                 e.trigger().name(), subjectHash, tenantHash, e.categoryKey(), salt, erased, subjectsErased, dataKeys,
-                erasedAt.toString(), KEY_ID, Ed25519.ALGORITHM);
+                erasedAt.toString(), KEY_ID, Signer.ALGORITHM);
         String canonical = content.canonical();
         Signer.Signature signature = signer.sign(KEY_ID, canonical);
         Certificate c = new Certificate(content.id(), e.id(), canonical, signature.keyId(), signature.algorithm(),
@@ -73,7 +72,7 @@ public class Certificates {
     }
 
     public Verification verify(CertificateContent content, String signature) {
-        if (!KEY_ID.equals(content.keyId()) || !Ed25519.ALGORITHM.equals(content.algorithm())) {
+        if (!KEY_ID.equals(content.keyId()) || !Signer.ALGORITHM.equals(content.algorithm())) {
             return new Verification(false, content.keyId(), "not signed with a key of this server");
         }
         boolean ok = signer.verify(content.keyId(), content.canonical(), signature);

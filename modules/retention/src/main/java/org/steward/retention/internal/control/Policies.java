@@ -10,10 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.steward.consent.api.PurposeCatalog;
-import org.steward.platform.problem.FieldError;
-import org.steward.platform.problem.ProblemException;
-import org.steward.platform.problem.ProblemType;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 import org.steward.retention.internal.entity.RetentionPolicy;
 
 /** Retention policies per data category: read, changed by admins (audited at the boundary), leased by sweeps. */

@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.consent.api.PurposeCatalog;
-import org.steward.platform.erasure.ErasureScope;
-import org.steward.platform.id.Ids;
-import org.steward.platform.schedule.ScheduledJob;
-import org.steward.platform.time.Clock;
+import org.steward.identity.internal.control.Subjects;
+import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.ScheduledJob;
+import org.steward.platform.kernel.api.erasure.ErasureScope;
 import org.steward.retention.internal.entity.RetentionPolicy;
 import org.steward.retention.internal.entity.SweepRun;
 

@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.steward.platform.rest.PageRequest;
+import org.steward.platform.kernel.api.PageRequest;
 import org.steward.retention.internal.entity.SweepRun;
 
 /** The record of sweep runs: one row per run and instance, newest first. */

@@ -7,8 +7,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.erasure.ErasureScope;
+import org.steward.platform.kernel.api.erasure.ErasureScope;
 import org.steward.retention.api.ErasureTrigger;
+import org.steward.retention.internal.control.ErasureProcessor;
+import org.steward.retention.internal.control.ErasureQueue;
 
 /**
  * One queued or completed erasure (the outbox row). Its state changes only through conditional bulk updates in

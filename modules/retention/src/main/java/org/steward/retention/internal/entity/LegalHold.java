@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 
 /**
  * A legal hold on a tenant or a subject: automatic deletion is suspended until it ends or is released. It blocks the

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import org.steward.platform.time.Clock;
+import org.steward.platform.kernel.api.Clock;
 
 /** How long one data category is kept: a trigger and a period in days. */
 @Entity

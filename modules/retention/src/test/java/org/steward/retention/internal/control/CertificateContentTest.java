@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.PrivateKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.steward.platform.crypto.Ed25519;
-import org.steward.platform.problem.ProblemException;
+import org.steward.platform.crypto.internal.Ed25519;
+import org.steward.platform.kernel.api.ProblemException;
 import org.steward.retention.internal.entity.RetentionPolicy;
 
 class CertificateContentTest {

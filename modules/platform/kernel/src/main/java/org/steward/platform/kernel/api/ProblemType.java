@@ -1,0 +1,42 @@
+package org.steward.platform.kernel.api;
+
+/** The stable kinds of problem that Steward answers with. The slug becomes the {@code type} URI. */
+public enum ProblemType {
+    VALIDATION(400, "The request is not valid"),
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    UNKNOWN_FIELD(400, "The request body has a field that is not allowed"),
+    WRONG_TYPE(400, "A field has the wrong type"),
+    MISSING_BODY(400, "The request body is missing"),
+    UNAUTHORIZED(401, "Authentication is required"),
+    FORBIDDEN(403, "Not allowed"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
+    DATA_CENTER_NO_PERSONAL_DATA(422, "Data Center tenants keep their personal data on their own premises"),
+    SENSITIVE_DATA(422, "Sensitive personal data is never accepted"),
+    BUSINESS_RULE(422, "The request breaks a business rule"),
+    INTERNAL(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return Problem.TYPE_PREFIX + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,160 @@
+package org.steward.platform.kernel.internal;
+
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.steward.platform.kernel.api.Problem;
+
+/**
+ * Makes Payara's generated document one that code generators accept and that tells the truth:
+ * <ul>
+ * <li>Payara 6.2025.10 adds a non-standard top-level {@code endpoints} field; nothing in Payara turns it off, but its
+ * writer omits empty maps, so clearing the map removes it.</li>
+ * <li>Payara repeats a resource class's tag in the global tag list; validators reject repeated tags.</li>
+ * <li>Payara types java.time fields as objects; a field with a string format is a string.</li>
+ * <li>Payara copies every default of an {@code @Schema} annotation into the document; {@code maxProperties: 0}
+ * among them would forbid every property. Defaults that constrain nothing are dropped.</li>
+ * <li>Every operation can answer with an RFC 9457 problem; the {@code Problem} schema and the 4XX/500 responses are
+ * added once here rather than on every resource method.</li>
+ * </ul>
+ * The filter and its config live in this JAR because an EAR reads OpenAPI config from lib/, not from the WAR.
+ */
+public class OpenApiFilter implements OASFilter {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiFilter.class.getName());
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final java.util.Set<String> STRING_FORMATS =
+            java.util.Set.of("date", "date-time", "uuid", "email", "uri");
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        // An @Schema(format = "date-time") on a java.time field comes out as type object; these formats are strings.
+        if (schema.getFormat() != null && STRING_FORMATS.contains(schema.getFormat())
+                && schema.getType() != Schema.SchemaType.STRING) {
+            schema.setType(Schema.SchemaType.STRING);
+        }
+        // An annotated List field whose element type Payara could not resolve: say "any" rather than be invalid.
+        if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() == null && schema.getRef() == null) {
+            schema.setItems(OASFactory.createSchema());
+        }
+        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+            schema.setMaxProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMinProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        return schema;
+    }
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        if (responses.getAPIResponse("4XX") == null) {
+            responses.addAPIResponse("4XX", OASFactory.createAPIResponse()
+                    .description("The request was refused: an RFC 9457 problem that names the offending field")
+                    .content(problemContent()));
+        }
+        if (responses.getAPIResponse("500") == null) {
+            responses.addAPIResponse("500", OASFactory.createAPIResponse()
+                    .description("An unexpected error: a problem with the correlation id to quote")
+                    .content(problemContent()));
+        }
+        if (Boolean.FALSE.equals(operation.getDeprecated())) {
+            operation.setDeprecated(null);
+        }
+        return operation;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        stripEndpoints(openAPI);
+        dedupeTags(openAPI);
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Schema string = OASFactory.createSchema().type(Schema.SchemaType.STRING);
+        openAPI.getComponents().addSchema("FieldError", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .addRequired("field").addRequired("message")
+                .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                        .description("The JSON path of the offending field, or the query parameter's name"))
+                .addProperty("message", string));
+        openAPI.getComponents().addSchema("Problem", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
+                .addRequired("type").addRequired("title").addRequired("status")
+                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri")
+                        .description("Stable: " + Problem.TYPE_PREFIX + "<kind>"))
+                .addProperty("title", string)
+                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int32"))
+                .addProperty("detail", string)
+                .addProperty("instance", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("correlationId", string)
+                .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))));
+    }
+
+    /** Payara appends a class's {@code @Tag} to the global list again; keep the first (described) one. */
+    private static void dedupeTags(OpenAPI openAPI) {
+        if (openAPI.getTags() == null) {
+            return;
+        }
+        java.util.Map<String, org.eclipse.microprofile.openapi.models.tags.Tag> byName = new java.util.LinkedHashMap<>();
+        for (var tag : openAPI.getTags()) {
+            byName.merge(tag.getName(), tag, (first, again) -> first.getDescription() != null ? first : again);
+        }
+        openAPI.setTags(new java.util.ArrayList<>(byName.values()));
+    }
+
+    private static Content problemContent() {
+        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
+    }
+
+    private static void stripEndpoints(OpenAPI openAPI) {
+        try {
+            Object endpoints = openAPI.getClass().getMethod("getEndpoints").invoke(openAPI);
+            if (endpoints instanceof Map<?, ?> map) {
+                map.clear();
+            }
+        } catch (NoSuchMethodException e) {
+            // A Payara without the field: nothing to strip.
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not strip Payara's non-standard 'endpoints' field from /openapi", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.steward.platform.kernel.api.sensitive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SensitiveDataRulesTest {
+
+    private final SensitiveDataRules rules = new SensitiveDataRules(Map.of(
+            SensitiveCategory.HEALTH, List.of("diagnosed", " diagnosis ", "", "HIV"),
+            SensitiveCategory.RELIGION, List.of("catholic", "muslim"),
+            SensitiveCategory.TRADE_UNION, List.of("  ")));
+
+    private final SensitiveDataRules noKeywords = new SensitiveDataRules(Map.of());
+
+    @Test
+    void aListedKeywordFlagsItsCategory() {
+        assertThat(rules.detect("The customer was diagnosed last week")).contains(SensitiveCategory.HEALTH);
+        assertThat(rules.detect("Diagnosis pending")).contains(SensitiveCategory.HEALTH);
+        assertThat(rules.detect("He is Catholic.")).contains(SensitiveCategory.RELIGION);
+    }
+
+    @Test
+    void keywordsMatchCaseInsensitivelyIncludingNonAscii() {
+        assertThat(rules.detect("DIAGNOSED")).contains(SensitiveCategory.HEALTH);
+        assertThat(rules.detect("hiv positive")).contains(SensitiveCategory.HEALTH);
+        SensitiveDataRules german = new SensitiveDataRules(Map.of(SensitiveCategory.RELIGION, List.of("Kirchensteuer", "Glaube")));
+        assertThat(german.detect("GLAUBE: evangelisch")).contains(SensitiveCategory.RELIGION);
+    }
+
+    @Test
+    void keywordsMatchOnlyAsWholeWords() {
+        // "diagnostics" contains neither "diagnosed" nor "diagnosis" as a word.
+        assertThat(rules.detect("Run the diagnostics tool")).isEmpty();
+        assertThat(rules.detect("undiagnosed")).isEmpty();
+        assertThat(rules.detect("diagnosed2")).isEmpty();
+        assertThat(rules.detect("Archive")).isEmpty();
+        // Punctuation and line starts are word boundaries.
+        assertThat(rules.detect("(diagnosed)")).contains(SensitiveCategory.HEALTH);
+        assertThat(rules.detect("note:diagnosis")).contains(SensitiveCategory.HEALTH);
+    }
+
+    @Test
+    void wordBoundariesAreUnicodeAware() {
+        SensitiveDataRules korean = new SensitiveDataRules(Map.of(SensitiveCategory.HEALTH, List.of("암")));
+
+        assertThat(korean.detect("진단: 암")).contains(SensitiveCategory.HEALTH);
+        // Part of a longer Hangul word: not the keyword on its own.
+        assertThat(korean.detect("암호")).isEmpty();
+    }
+
+    @Test
+    void keywordsAreMatchedLiterallyNotAsRegex() {
+        SensitiveDataRules literal = new SensitiveDataRules(Map.of(SensitiveCategory.HEALTH, List.of("a.c")));
+
+        assertThat(literal.detect("abc")).isEmpty();
+        assertThat(literal.detect("x a.c y")).contains(SensitiveCategory.HEALTH);
+    }
+
+    @Test
+    void blankKeywordsAreIgnoredRatherThanMatchingEverything() {
+        assertThat(rules.detect("an ordinary sentence about a union meeting")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SSN 123-45-6789", "123-45-6789", "id=078-05-1120.", "주민번호 900101-1234567",
+            "RRN:851231-2345678"})
+    void nationalIdShapesAreFlagged(String text) {
+        assertThat(noKeywords.detect(text)).contains(SensitiveCategory.NATIONAL_ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call 123-456-7890", "1234-56-789", "900101-9234567", "ticket 2024-01-15"})
+    void otherDashedNumbersAreNotNationalIds(String text) {
+        assertThat(noKeywords.detect(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111111", "card 4111 1111 1111 1111 exp 12/27", "4111-1111-1111-1111",
+            "5500 0000 0000 0004", "3782 822463 10005", "6011000990139424"})
+    void luhnValidCardNumbersAreFlagged(String text) {
+        assertThat(noKeywords.detect(text)).contains(SensitiveCategory.PAYMENT_CARD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order 4111111111111112", "Order no. 1234 5678 9012 3456", "tracking 1234567890123457",
+            "phone 010 1234 5678", "123456789012"})
+    void luhnInvalidOrShortNumbersAreNotCards(String text) {
+        assertThat(noKeywords.detect(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\t\n"})
+    void nullOrBlankTextIsClean(String text) {
+        assertThat(rules.detect(text)).isEmpty();
+    }
+
+    @Test
+    void ordinaryTextIsClean() {
+        assertThat(rules.detect("Please update my shipping address to 221B Baker Street, London NW1 6XE"))
+                .isEmpty();
+    }
+
+    @Test
+    void luhnChecksTheDigitsAndTheMinimumLength() {
+        assertThat(SensitiveDataRules.luhn("4111111111111111")).isTrue();
+        assertThat(SensitiveDataRules.luhn("4111111111111112")).isFalse();
+        assertThat(SensitiveDataRules.luhn("79927398713")).as("valid checksum but only 11 digits").isFalse();
+    }
+}

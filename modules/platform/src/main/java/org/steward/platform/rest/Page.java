@@ -1,7 +1,0 @@
-package org.steward.platform.rest;
-
-import java.util.List;
-
-/** One page of a list. {@code nextCursor} is absent on the last page; pass it back as {@code cursor} for the next. */
-public record Page<T>(List<T> items, String nextCursor) {
-}
