@@ -1,7 +1,7 @@
 package org.steward.consent.api;
 
 import java.util.regex.Pattern;
-import org.steward.identity.api.SubjectId;
+import org.steward.platform.kernel.api.SubjectId;
 
 /**
  * Whose choice a consent record is: a registered subject (identity's id) or a pseudonymous device id of a website

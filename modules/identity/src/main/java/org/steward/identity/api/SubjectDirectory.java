@@ -2,6 +2,8 @@ package org.steward.identity.api;
 
 import java.util.List;
 import java.util.Optional;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 
 /** What other modules may ask identity about a subject: whether it exists, and in which tenant. */
 public interface SubjectDirectory {

@@ -1,8 +1,8 @@
 package org.steward.retention.api;
 
-import org.steward.identity.api.SubjectId;
-import org.steward.identity.api.TenantId;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 
 /**
  * What other modules (subject-rights) may ask of retention: the erasure of a subject at the subject's request. The

@@ -1,9 +1,9 @@
 package org.steward.retention.api;
 
 import java.time.OffsetDateTime;
-import org.steward.identity.api.SubjectId;
-import org.steward.identity.api.TenantId;
 import org.steward.platform.kernel.api.DomainEvent;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 
 /**
  * Fired in the erasure's transaction once a subject's rows are deleted and their data key destroyed: for modules that

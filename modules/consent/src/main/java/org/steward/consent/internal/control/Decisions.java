@@ -33,12 +33,12 @@ import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.ProcessingRestriction;
 import org.steward.consent.internal.entity.Purpose;
 import org.steward.identity.api.SubjectDirectory;
-import org.steward.identity.api.SubjectId;
 import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
 import org.steward.platform.security.api.TenantScope;
 

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.identity.api.SubjectDirectory;
-import org.steward.identity.api.SubjectId;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.security.api.TenantScope;
 
 /** Resolves who a consent belongs to: a subject of a tenant (asked of identity), or a website visitor's device. */

@@ -11,9 +11,9 @@ import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ProcessingRestricted;
 import org.steward.consent.api.ProcessingRestrictionLifted;
 import org.steward.consent.internal.entity.ProcessingRestriction;
-import org.steward.identity.api.SubjectId;
 import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
 

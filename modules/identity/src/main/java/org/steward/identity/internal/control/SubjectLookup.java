@@ -6,9 +6,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.steward.identity.api.SubjectDirectory;
-import org.steward.identity.api.SubjectId;
-import org.steward.identity.api.TenantId;
 import org.steward.identity.internal.entity.Subject;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 
 @ApplicationScoped
 public class SubjectLookup implements SubjectDirectory {

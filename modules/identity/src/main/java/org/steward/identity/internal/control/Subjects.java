@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.steward.identity.api.SubjectFlaggedAsMinor;
-import org.steward.identity.api.SubjectId;
 import org.steward.identity.api.SubjectRectified;
 import org.steward.identity.api.SubjectRegistered;
 import org.steward.identity.internal.entity.Subject;
@@ -26,6 +25,7 @@ import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.SubjectId;
 
 /** Data subjects: registration, lookup by any identifier through the blind index, rectification. */
 @ApplicationScoped

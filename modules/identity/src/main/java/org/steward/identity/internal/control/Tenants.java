@@ -12,7 +12,6 @@ import org.steward.identity.api.HostingMode;
 import org.steward.identity.api.LicenceExpired;
 import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.api.LicenceTerminated;
-import org.steward.identity.api.TenantId;
 import org.steward.identity.api.TenantRegistered;
 import org.steward.identity.internal.entity.LicenceChange;
 import org.steward.identity.internal.entity.Tenant;
@@ -24,6 +23,7 @@ import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.TenantId;
 
 @ApplicationScoped
 public class Tenants {

@@ -9,9 +9,9 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.LicenceStatus;
-import org.steward.identity.api.TenantId;
 import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.TenantId;
 
 /** One step in a licence's history: who can tell when it was renewed, expired or terminated, and why. */
 @Entity

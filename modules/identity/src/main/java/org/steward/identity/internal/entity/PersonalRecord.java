@@ -8,9 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.RecordId;
-import org.steward.identity.api.SubjectId;
-import org.steward.identity.api.TenantId;
 import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 
 /** One personal-data record of policy §4b. Its whole content is one ciphertext under the subject's data key. */
 @Entity

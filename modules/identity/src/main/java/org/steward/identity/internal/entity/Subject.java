@@ -6,10 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import org.steward.identity.api.SubjectId;
-import org.steward.identity.api.TenantId;
 import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.DataKeyId;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 
 /**
  * A data subject. Identifiers live only as a blind index plus a ciphertext under the subject's own data key; this

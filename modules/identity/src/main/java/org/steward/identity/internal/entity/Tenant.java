@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.HostingMode;
 import org.steward.identity.api.LicenceStatus;
-import org.steward.identity.api.TenantId;
 import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.TenantId;
 
 @Entity
 @Table(name = "identity_tenant")

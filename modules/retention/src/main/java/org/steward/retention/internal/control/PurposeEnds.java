@@ -18,13 +18,13 @@ import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.PurposeCatalog;
 import org.steward.identity.api.SubjectDirectory;
-import org.steward.identity.api.SubjectId;
 import org.steward.identity.internal.control.Subjects;
 import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
 import org.steward.retention.internal.entity.PurposeEnd;
 

@@ -1,8 +1,8 @@
-package org.steward.identity.api;
+package org.steward.platform.kernel.api;
 
 import java.util.UUID;
-import org.steward.platform.kernel.api.TypedId;
 
+/** The id of a data subject. Identity owns subjects; every module refers to one by this id. */
 public record SubjectId(UUID value) implements TypedId {
 
     public static SubjectId of(String text) {

@@ -1,8 +1,8 @@
-package org.steward.identity.api;
+package org.steward.platform.kernel.api;
 
 import java.util.UUID;
-import org.steward.platform.kernel.api.TypedId;
 
+/** The id of a tenant (a licensee). Identity owns tenants; every module refers to one by this id. */
 public record TenantId(UUID value) implements TypedId {
 
     public static TenantId of(String text) {
