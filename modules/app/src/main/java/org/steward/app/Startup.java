@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.platform.crypto.api.Crypto;
 import org.steward.platform.crypto.api.IndexKind;
+import org.steward.platform.kernel.api.Migrations;
 import org.steward.platform.kernel.api.ScheduledJob;
 import org.steward.platform.security.api.AdminAccount;
 

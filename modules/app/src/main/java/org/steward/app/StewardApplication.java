@@ -12,12 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.platform.security.api.Roles;
 
 /**
  * The REST API under {@code /api}. Resources and providers in the module JARs are discovered by scanning, which was
- * measured to work in the WAR, the uber-jar and the EAR alike.
+ * measured to work in the WAR, the uber-jar and the EAR alike; each module's OpenAPI tag comes from its descriptor
+ * ({@code META-INF/steward/module.properties}), so nothing here lists the modules.
  */
 @ApplicationPath("/api")
 @DeclareRoles({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
@@ -28,14 +28,6 @@ import org.steward.platform.security.api.Roles;
                         + " application/problem+json with a stable type URI.",
                 contact = @Contact(name = "Steward"),
                 license = @License(name = "Proprietary")),
-        tags = {
-                @Tag(name = "identity", description = "Tenants, licences, data subjects and their personal data"),
-                @Tag(name = "consent", description = "Purposes, notices, consent records and decisions"),
-                @Tag(name = "subject-rights", description = "Data-subject requests"),
-                @Tag(name = "retention", description = "Retention policies, holds and erasure"),
-                @Tag(name = "sharing", description = "Subprocessors and disclosures"),
-                @Tag(name = "security", description = "Users, API keys and the caller's identity"),
-                @Tag(name = "audit", description = "The tamper-evident audit log")},
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic"),
                 @SecurityRequirement(name = "apiKey")})
 @SecuritySchemes({

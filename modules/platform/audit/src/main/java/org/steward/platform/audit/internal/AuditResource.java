@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.platform.security.api.Roles;
 
 @Path("v1/audit")
-@Tag(name = "audit", description = "The tamper-evident audit log (a SHA-256 hash chain) and its verification")
+@Tag(name = "audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})

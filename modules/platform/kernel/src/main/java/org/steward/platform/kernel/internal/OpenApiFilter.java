@@ -1,5 +1,6 @@
 package org.steward.platform.kernel.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.steward.platform.kernel.api.Problem;
+import org.steward.platform.kernel.api.StewardModule;
 
 /**
  * Makes Payara's generated document one that code generators accept and that tells the truth:
@@ -104,7 +106,7 @@ public class OpenApiFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         stripEndpoints(openAPI);
-        dedupeTags(openAPI);
+        tags(openAPI);
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
@@ -128,13 +130,22 @@ public class OpenApiFilter implements OASFilter {
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))));
     }
 
-    /** Payara appends a class's {@code @Tag} to the global list again; keep the first (described) one. */
-    private static void dedupeTags(OpenAPI openAPI) {
-        if (openAPI.getTags() == null) {
-            return;
-        }
+    /**
+     * One tag per module, described by the module's own descriptor ({@link StewardModule}), then any other tag once:
+     * Payara appends a class's {@code @Tag} to the global list again, and the described copy is kept.
+     */
+    private static void tags(OpenAPI openAPI) {
         java.util.Map<String, org.eclipse.microprofile.openapi.models.tags.Tag> byName = new java.util.LinkedHashMap<>();
-        for (var tag : openAPI.getTags()) {
+        List<StewardModule> modules = new java.util.ArrayList<>(StewardModule.all(OpenApiFilter.class.getClassLoader()));
+        // The domain modules' tags first: that is what a reader of the API looks for.
+        modules.sort(java.util.Comparator.comparing(m -> m.name().startsWith("platform")));
+        for (StewardModule module : modules) {
+            if (module.tag() != null) {
+                byName.put(module.tag(), OASFactory.createTag().name(module.tag()).description(module.description()));
+            }
+        }
+        for (var tag : openAPI.getTags() == null ? List.<org.eclipse.microprofile.openapi.models.tags.Tag>of()
+                : openAPI.getTags()) {
             byName.merge(tag.getName(), tag, (first, again) -> first.getDescription() != null ? first : again);
         }
         openAPI.setTags(new java.util.ArrayList<>(byName.values()));

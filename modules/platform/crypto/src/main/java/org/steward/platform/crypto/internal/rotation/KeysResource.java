@@ -23,7 +23,7 @@ import org.steward.platform.crypto.internal.MasterKeyRing;
 import org.steward.platform.security.api.Roles;
 
 @Path("v1/admin/keys")
-@Tag(name = "keys", description = "Master-key and blind-index-key rotation")
+@Tag(name = "keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class KeysResource {

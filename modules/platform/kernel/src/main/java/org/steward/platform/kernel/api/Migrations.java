@@ -1,28 +1,33 @@
-package org.steward.app;
+package org.steward.platform.kernel.api;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Each module owns its migrations ({@code db/migration/<module>}) and its own history table, so modules version their
- * schemas independently. The order follows the module dependencies.
+ * Each module owns its migrations ({@code db/migration/<folder>}) and its own history table, so modules version their
+ * schemas independently. The folders come from the modules' descriptors ({@link StewardModule}); no migration may
+ * touch another module's tables, so their order only has to be stable (the platform first).
  */
 public final class Migrations {
-
-    public static final List<String> MODULES =
-            List.of("platform", "identity", "consent", "subject-rights", "retention", "sharing");
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
     private Migrations() {
     }
 
+    /** The migration folders of the modules on the class path, once each, in {@link StewardModule#all} order. */
+    public static List<String> folders(ClassLoader classLoader) {
+        return StewardModule.all(classLoader).stream().map(StewardModule::migrations).filter(Objects::nonNull)
+                .distinct().toList();
+    }
+
     public static int migrate(DataSource dataSource, ClassLoader classLoader) {
         int applied = 0;
-        for (String module : MODULES) {
+        for (String module : folders(classLoader)) {
             if (classLoader.getResource("db/migration/" + module) == null) {
                 continue; // a module with no tables yet
             }

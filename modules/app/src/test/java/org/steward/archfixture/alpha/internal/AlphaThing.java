@@ -1,0 +1,4 @@
+package org.steward.archfixture.alpha.internal;
+
+public class AlphaThing {
+}

@@ -1,0 +1,5 @@
+package org.steward.archfixture.alpha.internal;
+
+public class ReachesIntoBeta {
+    org.steward.archfixture.beta.internal.BetaThing thing;
+}

@@ -1,0 +1,5 @@
+package org.steward.archfixture.alpha.internal;
+
+public class UsesApp {
+    org.steward.archfixture.app.AppThing app;
+}

@@ -1,0 +1,4 @@
+package org.steward.archfixture.app;
+
+public class AppThing {
+}

@@ -1,0 +1,4 @@
+package org.steward.archfixture.beta.internal;
+
+public class BetaThing {
+}
