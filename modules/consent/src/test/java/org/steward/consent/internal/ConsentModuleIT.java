@@ -1,0 +1,337 @@
+package org.steward.consent.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.steward.consent.api.ConsentAction;
+import org.steward.consent.api.ConsentChanged;
+import org.steward.consent.api.ConsentHolder;
+import org.steward.consent.api.ConsentSource;
+import org.steward.consent.api.LegalBasis;
+import org.steward.consent.api.ProcessingRestricted;
+import org.steward.consent.api.ProcessingRestrictionLifted;
+import org.steward.consent.internal.control.ConsentRecorder;
+import org.steward.consent.internal.control.DecisionRules.Decision;
+import org.steward.consent.internal.control.DecisionRules.Reason;
+import org.steward.consent.internal.control.Decisions;
+import org.steward.consent.internal.control.Holders;
+import org.steward.consent.internal.control.Notices;
+import org.steward.consent.internal.control.Restrictions;
+import org.steward.consent.internal.entity.ConsentEvent;
+import org.steward.identity.api.HostingMode;
+import org.steward.identity.internal.control.Subjects;
+import org.steward.identity.internal.control.Tenants;
+import org.steward.platform.crypto.Crypto;
+import org.steward.platform.problem.FieldError;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+import org.steward.testing.ModuleDeployment;
+import org.steward.testing.container.FiredEvents;
+import org.steward.testing.container.Rows;
+import org.steward.testing.container.Transactions;
+
+/**
+ * The consent module in the container (module tier): {@link Decisions} against consent states recorded through the
+ * real write path ({@link ConsentRecorder}), restrictions and their events, and the decision cache, which every change
+ * invalidates inside its transaction. Purposes are the seeded inventory (consent's V1 migration): app-provision is
+ * CONTRACT, web-analytics CONSENT, direct-marketing LEGITIMATE_INTEREST, sale-or-sharing the CCPA one.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsentModuleIT {
+
+    private static final String CONTRACT = "app-provision";
+    private static final String CONSENT = "web-analytics";
+    private static final String INTEREST = "direct-marketing";
+    private static final String SALE = "sale-or-sharing";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ModuleDeployment.of(ConsentModuleIT.class).build();
+    }
+
+    @Inject
+    Decisions decisions;
+
+    @Inject
+    ConsentRecorder recorder;
+
+    @Inject
+    Restrictions restrictions;
+
+    @Inject
+    Holders holders;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    Crypto crypto;
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    Rows rows;
+
+    @Inject
+    FiredEvents events;
+
+    private String tenant;
+    private ConsentHolder subject;
+
+    @BeforeEach
+    void subject() {
+        crypto.ensureBlindIndexKey(); // the app's start-up does this once; idempotent
+        tenant = tenants.register("Tenant " + UUID.randomUUID(), "https://t" + UUID.randomUUID() + ".example",
+                HostingMode.CLOUD, "LIC-" + UUID.randomUUID(), LocalDate.now().plusYears(1)).rawId();
+        subject = newSubject();
+        events.clear();
+    }
+
+    @Test
+    void withNothingRecordedContractAndLegitimateInterestAllowAndConsentDenies() {
+        assertThat(decisions.decide(subject, List.of(CONTRACT, CONSENT))).extracting(Decision::purpose, Decision::basis)
+                .containsExactly(tuple(CONTRACT, LegalBasis.CONTRACT), tuple(CONSENT, LegalBasis.CONSENT));
+        assertThat(decide(subject, CONTRACT)).isEqualTo(allowed(Reason.CONTRACT));
+        assertThat(decide(subject, INTEREST)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
+        assertThat(decide(subject, SALE)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
+        assertThat(decide(subject, CONSENT)).isEqualTo(denied(Reason.NO_CONSENT));
+    }
+
+    @Test
+    void aConsentPurposeFollowsTheGrantAndTheWithdrawal() {
+        record(subject, CONSENT, ConsentAction.GRANT, ConsentSource.WEB_FORM, null);
+        assertThat(decide(subject, CONSENT)).isEqualTo(allowed(Reason.CONSENT_GRANTED));
+
+        record(subject, CONSENT, ConsentAction.WITHDRAW, ConsentSource.EMAIL_LINK, null);
+        assertThat(decide(subject, CONSENT)).isEqualTo(denied(Reason.CONSENT_WITHDRAWN));
+        assertThat(decide(subject, CONTRACT)).as("other purposes are untouched").isEqualTo(allowed(Reason.CONTRACT));
+    }
+
+    @Test
+    void aGrantExpiresEvenWhileItsStateIsCached() throws InterruptedException {
+        OffsetDateTime expiry = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2);
+        record(subject, CONSENT, ConsentAction.GRANT, ConsentSource.API, expiry);
+        assertThat(decide(subject, CONSENT)).isEqualTo(allowed(Reason.CONSENT_GRANTED));
+
+        while (!OffsetDateTime.now(ZoneOffset.UTC).isAfter(expiry.plusNanos(100_000_000))) {
+            Thread.sleep(100);
+        }
+        assertThat(decide(subject, CONSENT)).isEqualTo(denied(Reason.CONSENT_EXPIRED));
+    }
+
+    @Test
+    void legitimateInterestEndsWithAnObjectionOrAnOptOutAndResumesWithAnOptIn() {
+        record(subject, INTEREST, ConsentAction.OBJECT, ConsentSource.API, null);
+        assertThat(decide(subject, INTEREST)).isEqualTo(denied(Reason.OBJECTED));
+
+        record(subject, INTEREST, ConsentAction.OPT_IN, ConsentSource.API, null);
+        assertThat(decide(subject, INTEREST)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
+
+        record(subject, INTEREST, ConsentAction.OPT_OUT, ConsentSource.EMAIL_LINK, null);
+        assertThat(decide(subject, INTEREST)).isEqualTo(denied(Reason.OPTED_OUT));
+    }
+
+    @Test
+    void anOptOutOfSaleOrSharingSaysWhetherItCameFromGlobalPrivacyControl() {
+        ConsentHolder other = newSubject();
+        record(subject, SALE, ConsentAction.OPT_OUT, ConsentSource.GPC, null);
+        record(other, SALE, ConsentAction.OPT_OUT, ConsentSource.WEB_FORM, null);
+
+        assertThat(decide(subject, SALE)).isEqualTo(denied(Reason.GPC_SIGNAL));
+        assertThat(decide(other, SALE)).isEqualTo(denied(Reason.OPTED_OUT_OF_SALE_OR_SHARING));
+    }
+
+    @Test
+    void anActionThatDoesNotFitTheLegalBasisIsRefusedAndChangesNothing() {
+        decide(subject, INTEREST); // cached
+
+        ProblemException p = catchThrowableOfType(ProblemException.class,
+                () -> record(subject, INTEREST, ConsentAction.GRANT, ConsentSource.API, null));
+
+        assertThat(p.type()).isEqualTo(ProblemType.BUSINESS_RULE);
+        assertThat(p.errors()).extracting(FieldError::field).containsExactly("action");
+        assertThat(events.of(ConsentChanged.class)).isEmpty();
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?", subject.ref())).isZero();
+        assertThat(decide(subject, INTEREST)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
+    }
+
+    @Test
+    void aRestrictionDeniesEveryPurposeUntilItIsLiftedAndTravelsAsEventsInItsTransaction() {
+        record(subject, CONSENT, ConsentAction.GRANT, ConsentSource.API, null);
+        assertThat(decide(subject, CONSENT).allowed()).isTrue();
+        events.clear();
+
+        tx.commit(() -> restrictions.restrict(tenant, subject, "DSR-1"));
+
+        assertThat(events.all()).filteredOn(f -> f.event() instanceof ProcessingRestricted).singleElement()
+                .satisfies(f -> assertThat(f.inTransaction()).isTrue());
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_restriction WHERE holder_ref = ?", subject.ref()))
+                .isEqualTo(1);
+        for (String purpose : List.of(CONTRACT, CONSENT, INTEREST, SALE)) {
+            assertThat(decide(subject, purpose)).as(purpose).isEqualTo(denied(Reason.RESTRICTED));
+        }
+        assertThat(tx.commit(() -> restrictions.restrict(tenant, subject, "DSR-2")).requestRef())
+                .as("restricting again keeps the first restriction").isEqualTo("DSR-1");
+        assertThat(events.of(ProcessingRestricted.class)).hasSize(1);
+
+        assertThat(tx.commit(() -> restrictions.lift(tenant, subject, null))).isTrue();
+
+        assertThat(events.all()).filteredOn(f -> f.event() instanceof ProcessingRestrictionLifted).singleElement()
+                .satisfies(f -> assertThat(f.inTransaction()).isTrue());
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_restriction WHERE holder_ref = ?", subject.ref()))
+                .isZero();
+        assertThat(decide(subject, CONSENT)).isEqualTo(allowed(Reason.CONSENT_GRANTED));
+        assertThat(tx.commit(() -> restrictions.lift(tenant, subject, null))).as("nothing left to lift").isFalse();
+    }
+
+    @Test
+    void aRestrictionThatRollsBackLeavesNeitherARowNorACachedDenial() {
+        assertThat(decide(subject, CONTRACT).allowed()).isTrue();
+
+        tx.rollback(() -> {
+            restrictions.restrict(tenant, subject, null);
+            assertThat(decide(subject, CONTRACT).reason()).as("inside the transaction").isEqualTo(Reason.RESTRICTED);
+        });
+
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_restriction WHERE holder_ref = ?", subject.ref()))
+                .isZero();
+        assertThat(decide(subject, CONTRACT)).isEqualTo(allowed(Reason.CONTRACT));
+    }
+
+    @Test
+    void decisionsComeFromTheCacheAndEveryRecordedChangeInvalidatesIt() {
+        record(subject, INTEREST, ConsentAction.OPT_OUT, ConsentSource.API, null);
+        assertThat(decide(subject, INTEREST)).isEqualTo(denied(Reason.OPTED_OUT));
+
+        // Behind consent's back (no event): the cached state still answers, which shows that the cache serves it.
+        assertThat(rows.update("DELETE FROM consent_state WHERE holder_ref = ?", subject.ref())).isEqualTo(1);
+        assertThat(decide(subject, INTEREST)).as("served from the cache").isEqualTo(denied(Reason.OPTED_OUT));
+
+        // A change through the write path invalidates the holder at once.
+        record(subject, INTEREST, ConsentAction.OPT_IN, ConsentSource.API, null);
+        assertThat(decide(subject, INTEREST)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
+    }
+
+    @Test
+    void insideTheChangingTransactionTheChangeIsSeenAndARollbackLeavesTheCommittedDecision() {
+        assertThat(decide(subject, INTEREST)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST)); // now cached
+
+        tx.rollback(() -> {
+            recordHere(subject, INTEREST, ConsentAction.OBJECT);
+            // Reads bypass the cache while the holder changes: this transaction sees its own change...
+            assertThat(decide(subject, INTEREST)).isEqualTo(denied(Reason.OBJECTED));
+        });
+        // ...and neither the rolled-back value nor the earlier one was stored over the change.
+        assertThat(decide(subject, INTEREST)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
+
+        tx.commit(() -> {
+            recordHere(subject, INTEREST, ConsentAction.OBJECT);
+            assertThat(decide(subject, INTEREST)).isEqualTo(denied(Reason.OBJECTED));
+        });
+        assertThat(decide(subject, INTEREST)).as("committed: seen at once").isEqualTo(denied(Reason.OBJECTED));
+        assertThat(events.all()).filteredOn(f -> f.event() instanceof ConsentChanged)
+                .allSatisfy(f -> assertThat(f.inTransaction()).isTrue()).hasSize(2);
+    }
+
+    @Test
+    void aDeviceHolderHasDecisionsOfItsOwn() {
+        ConsentHolder device = decisions.holder(null, "device-" + UUID.randomUUID().toString().replace("-", ""));
+        ConsentRecorder.Command optOut = command(device, null, SALE, ConsentAction.OPT_OUT, ConsentSource.GPC, null);
+        tx.commit(() -> recorder.record(optOut));
+
+        assertThat(decide(device, SALE)).isEqualTo(denied(Reason.GPC_SIGNAL));
+        assertThat(decide(subject, SALE)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
+    }
+
+    @Test
+    void unknownSubjectsPurposesAndMalformedHoldersAreRefusedNamingTheField() {
+        ProblemException unknownSubject = catchThrowableOfType(ProblemException.class,
+                () -> decisions.decide(decisions.holder(UUID.randomUUID().toString(), null), List.of(CONTRACT)));
+        assertThat(unknownSubject.type()).isEqualTo(ProblemType.NOT_FOUND);
+        assertThat(unknownSubject.errors()).extracting(FieldError::field).containsExactly("subject");
+
+        ProblemException unknownPurpose = catchThrowableOfType(ProblemException.class,
+                () -> decisions.decide(subject, List.of("no-such-purpose")));
+        assertThat(unknownPurpose.type()).isEqualTo(ProblemType.VALIDATION);
+        assertThat(unknownPurpose.errors()).extracting(FieldError::field).containsExactly("purpose");
+
+        assertThat(field(() -> decisions.holder(subject.id(), "device-abcdefghijklmnop"))).as("both given")
+                .isEqualTo("device");
+        assertThat(field(() -> decisions.holder(null, null))).as("neither given").isEqualTo("subject");
+        assertThat(field(() -> decisions.holder("not-a-uuid", null))).isEqualTo("subject");
+        assertThat(field(() -> decisions.holder(null, "short"))).isEqualTo("device");
+    }
+
+    private ConsentHolder newSubject() {
+        String id = subjects.register(tenant, new Subjects.Identifiers(UUID.randomUUID() + "@example.com", null, null,
+                null)).subject().rawId();
+        return holders.subject(tenant, id);
+    }
+
+    private void record(ConsentHolder holder, String purpose, ConsentAction action, ConsentSource source,
+                        OffsetDateTime expiresAt) {
+        ConsentRecorder.Command command = command(holder, tenant, purpose, action, source, expiresAt);
+        tx.commit(() -> recorder.record(command));
+    }
+
+    /** Records in the caller's transaction (the write path itself is not transactional). */
+    private void recordHere(ConsentHolder holder, String purpose, ConsentAction action) {
+        recorder.record(command(holder, tenant, purpose, action, ConsentSource.API, null));
+    }
+
+    private ConsentRecorder.Command command(ConsentHolder holder, String tenantId, String purpose,
+                                            ConsentAction action, ConsentSource source, OffsetDateTime expiresAt) {
+        Integer notice = null;
+        if (action == ConsentAction.GRANT) { // what was shown: the notice's current version
+            notice = tx.commit(() -> notices.publish(purpose, "en", "We measure visits to improve the site.")
+                    .notice().version());
+        }
+        return new ConsentRecorder.Command(holder, tenantId, purpose, action, notice, null, source, null, expiresAt,
+                new ConsentEvent.Proof("module-tier", null), null);
+    }
+
+    /** What a decision says: allowed or not, and why. */
+    private record Verdict(boolean allowed, Reason reason) {
+    }
+
+    private Verdict decide(ConsentHolder holder, String purpose) {
+        List<Decision> out = decisions.decide(holder, List.of(purpose));
+        assertThat(out).singleElement().extracting(Decision::purpose).isEqualTo(purpose);
+        return new Verdict(out.get(0).allowed(), out.get(0).reason());
+    }
+
+    private static Verdict allowed(Reason reason) {
+        return new Verdict(true, reason);
+    }
+
+    private static Verdict denied(Reason reason) {
+        return new Verdict(false, reason);
+    }
+
+    private static String field(Runnable call) {
+        ProblemException p = catchThrowableOfType(ProblemException.class, call::run);
+        assertThat(p).isNotNull();
+        assertThat(p.type()).isEqualTo(ProblemType.VALIDATION);
+        return p.errors().get(0).field();
+    }
+}

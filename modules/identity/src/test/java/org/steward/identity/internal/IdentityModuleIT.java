@@ -1,0 +1,247 @@
+package org.steward.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.steward.identity.api.HostingMode;
+import org.steward.identity.api.SubjectFlaggedAsMinor;
+import org.steward.identity.api.SubjectRectified;
+import org.steward.identity.api.SubjectRegistered;
+import org.steward.identity.internal.control.Subjects;
+import org.steward.identity.internal.control.Subjects.Identifiers;
+import org.steward.identity.internal.control.Tenants;
+import org.steward.identity.internal.entity.Subject;
+import org.steward.platform.crypto.Crypto;
+import org.steward.platform.crypto.IndexKind;
+import org.steward.platform.problem.FieldError;
+import org.steward.platform.problem.ProblemException;
+import org.steward.platform.problem.ProblemType;
+import org.steward.testing.ModuleDeployment;
+import org.steward.testing.container.FiredEvents;
+import org.steward.testing.container.Rows;
+import org.steward.testing.container.Transactions;
+
+/**
+ * The identity module in the container (module tier): {@link Subjects} with real CDI, JTA, JPA, the platform's crypto
+ * and the module's own migrations. Registration, lookup by blind index, duplicates and rectification.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IdentityModuleIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ModuleDeployment.of(IdentityModuleIT.class).build();
+    }
+
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Crypto crypto;
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    Rows rows;
+
+    @Inject
+    FiredEvents events;
+
+    private String tenant;
+
+    @BeforeEach
+    void tenant() {
+        crypto.ensureBlindIndexKey(); // the app's start-up does this once; idempotent
+        tenant = newTenant();
+        events.clear();
+    }
+
+    @Test
+    void registerStoresIdentifiersOnlyEncryptedAndBlindIndexed() {
+        Subjects.Decrypted d = subjects.register(tenant,
+                new Identifiers(" Jane.Doe@Example.com ", "jdoe", "acc-1", "Jane Doe"));
+        String id = d.subject().rawId();
+
+        Subjects.Decrypted read = subjects.get(tenant, id);
+        assertThat(read.identifiers()).isEqualTo(new Identifiers("Jane.Doe@Example.com", "jdoe", "acc-1", "Jane Doe"));
+        Object[] row = rows.list("SELECT email_enc, email_idx, index_version, data_key_id FROM identity_subject"
+                + " WHERE id = ?", id).get(0);
+        assertThat(new String((byte[]) row[0], StandardCharsets.ISO_8859_1)).doesNotContain("Jane", "Example");
+        assertThat((String) row[1]).isNotBlank().doesNotContain("jane", "example", "@");
+        assertThat(((Number) row[2]).intValue()).isEqualTo(1);
+        assertThat(rows.count("SELECT COUNT(*) FROM platform_data_key WHERE id = ? AND destroyed_at IS NULL", row[3]))
+                .isEqualTo(1);
+
+        List<FiredEvents.Fired> fired = events.all().stream()
+                .filter(f -> f.event() instanceof SubjectRegistered).toList();
+        assertThat(fired).hasSize(1);
+        assertThat(fired.get(0).inTransaction()).as("fired in the registering transaction").isTrue();
+        SubjectRegistered e = (SubjectRegistered) fired.get(0).event();
+        assertThat(e.subjectId().asString()).isEqualTo(id);
+        assertThat(e.tenantId().asString()).isEqualTo(tenant);
+    }
+
+    @Test
+    void registerWithoutAnyIdentifierIsRefusedAndStoresNothing() {
+        ProblemException p = catchThrowableOfType(ProblemException.class,
+                () -> subjects.register(tenant, new Identifiers(null, null, null, "Only A Name")));
+
+        assertThat(p.type()).isEqualTo(ProblemType.VALIDATION);
+        assertThat(p.errors()).extracting(FieldError::field).containsExactly("email");
+        assertThat(subjectsOf(tenant)).isZero();
+        assertThat(events.of(SubjectRegistered.class)).isEmpty();
+    }
+
+    @Test
+    void registerInAnUnknownTenantIsNotFound() {
+        ProblemException p = catchThrowableOfType(ProblemException.class,
+                () -> subjects.register(UUID.randomUUID().toString(), new Identifiers("a@b.example", null, null, null)));
+
+        assertThat(p.type()).isEqualTo(ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void findByBlindIndexNormalisesAsEachKindSaysAndStaysInTheTenant() {
+        String jane = subjects.register(tenant, new Identifiers("jane@example.com", "JDoe", "Acc-7", null))
+                .subject().rawId();
+        String other = newTenant();
+        String namesake = subjects.register(other, new Identifiers("jane@example.com", null, null, null))
+                .subject().rawId();
+
+        assertThat(ids(subjects.findBy(tenant, IndexKind.EMAIL, "  JANE@example.COM "))).containsExactly(jane);
+        assertThat(ids(subjects.findBy(other, IndexKind.EMAIL, "jane@example.com"))).containsExactly(namesake);
+        assertThat(ids(subjects.findBy(tenant, IndexKind.USERNAME, "jdoe"))).containsExactly(jane);
+        assertThat(ids(subjects.findBy(tenant, IndexKind.ACCOUNT_ID, "Acc-7"))).containsExactly(jane);
+        assertThat(subjects.findBy(tenant, IndexKind.ACCOUNT_ID, "acc-7")).as("account ids are case-sensitive")
+                .isEmpty();
+        assertThat(subjects.findBy(tenant, IndexKind.EMAIL, "john@example.com")).isEmpty();
+        assertThat(subjects.findBy(tenant, IndexKind.USERNAME, "jane@example.com"))
+                .as("an email is not a username: each kind has its own index").isEmpty();
+    }
+
+    @Test
+    void aDuplicateIdentifierInTheTenantIsAConflictNamingTheField() {
+        subjects.register(tenant, new Identifiers("dup@example.com", "dupuser", "dup-acc", null));
+
+        assertThat(conflict(() -> subjects.register(tenant, new Identifiers("DUP@example.com", null, null, null))))
+                .isEqualTo("email");
+        assertThat(conflict(() -> subjects.register(tenant, new Identifiers(null, "DupUser", null, null))))
+                .isEqualTo("username");
+        assertThat(conflict(() -> subjects.register(tenant, new Identifiers(null, null, "dup-acc", null))))
+                .isEqualTo("accountId");
+        assertThat(subjectsOf(tenant)).as("no refused registration left a row").isEqualTo(1);
+        assertThat(events.of(SubjectRegistered.class)).hasSize(1);
+
+        subjects.register(newTenant(), new Identifiers("dup@example.com", "dupuser", "dup-acc", null));
+    }
+
+    @Test
+    void rectifyReplacesTheIdentifierAndItsIndex() {
+        Subject s = subjects.register(tenant, new Identifiers("old@example.com", "keeper", null, null)).subject();
+        long version = s.rowVersion();
+        events.clear();
+
+        Subjects.Decrypted d = subjects.rectify(tenant, s.rawId(), new Identifiers("new@example.com", null, null,
+                "New Name"));
+
+        assertThat(d.identifiers()).isEqualTo(new Identifiers("new@example.com", "keeper", null, "New Name"));
+        assertThat(subjects.findBy(tenant, IndexKind.EMAIL, "old@example.com")).isEmpty();
+        assertThat(ids(subjects.findBy(tenant, IndexKind.EMAIL, "new@example.com"))).containsExactly(s.rawId());
+        assertThat(ids(subjects.findBy(tenant, IndexKind.USERNAME, "keeper"))).containsExactly(s.rawId());
+        assertThat(subjects.find(tenant, s.rawId()).rowVersion()).isGreaterThan(version);
+        assertThat(events.of(SubjectRectified.class)).singleElement()
+                .satisfies(e -> assertThat(e.fields()).isEqualTo(Set.of("email", "displayName")));
+    }
+
+    @Test
+    void rectifyRefusesATakenIdentifierAndAnEmptyChange() {
+        subjects.register(tenant, new Identifiers("taken@example.com", null, null, null));
+        String id = subjects.register(tenant, new Identifiers("mine@example.com", null, null, null)).subject().rawId();
+
+        assertThat(conflict(() -> subjects.rectify(tenant, id, new Identifiers("Taken@Example.com", null, null, null))))
+                .isEqualTo("email");
+        ProblemException empty = catchThrowableOfType(ProblemException.class,
+                () -> subjects.rectify(tenant, id, new Identifiers(null, null, null, null)));
+        assertThat(empty.type()).isEqualTo(ProblemType.VALIDATION);
+        assertThat(empty.errors()).extracting(FieldError::field).containsExactly("body");
+
+        assertThat(subjects.get(tenant, id).identifiers().email()).isEqualTo("mine@example.com");
+        assertThat(events.of(SubjectRectified.class)).isEmpty();
+    }
+
+    @Test
+    void aRectificationThatRollsBackLeavesTheOldIdentifier() {
+        String id = subjects.register(tenant, new Identifiers("before@example.com", null, null, null)).subject().rawId();
+
+        tx.rollback(() -> {
+            subjects.rectify(tenant, id, new Identifiers("after@example.com", null, null, null));
+            // inside the transaction the change is visible
+            assertThat(ids(subjects.findBy(tenant, IndexKind.EMAIL, "after@example.com"))).containsExactly(id);
+        });
+
+        assertThat(ids(subjects.findBy(tenant, IndexKind.EMAIL, "before@example.com"))).containsExactly(id);
+        assertThat(subjects.findBy(tenant, IndexKind.EMAIL, "after@example.com")).isEmpty();
+        assertThat(subjects.get(tenant, id).identifiers().email()).isEqualTo("before@example.com");
+    }
+
+    @Test
+    void aSubjectIsFoundOnlyInItsOwnTenant() {
+        String id = subjects.register(tenant, new Identifiers("own@example.com", null, null, null)).subject().rawId();
+
+        assertThat(catchThrowableOfType(ProblemException.class, () -> subjects.find(newTenant(), id)).type())
+                .isEqualTo(ProblemType.NOT_FOUND);
+        assertThat(catchThrowableOfType(ProblemException.class, () -> subjects.find(tenant, "not-a-uuid")).type())
+                .isEqualTo(ProblemType.NOT_FOUND);
+        assertThat(subjects.find(tenant, id).rawId()).isEqualTo(id);
+    }
+
+    @Test
+    void flaggingAsMinorFiresItsEventOnce() {
+        String id = subjects.register(tenant, new Identifiers("young@example.com", null, null, null)).subject().rawId();
+
+        subjects.flagAsMinor(tenant, id);
+        subjects.flagAsMinor(tenant, id);
+
+        assertThat(subjects.find(tenant, id).minor()).isTrue();
+        assertThat(events.of(SubjectFlaggedAsMinor.class)).singleElement()
+                .satisfies(e -> assertThat(e.subjectId().asString()).isEqualTo(id));
+    }
+
+    private String newTenant() {
+        return tenants.register("Tenant " + UUID.randomUUID(), "https://t" + UUID.randomUUID() + ".example",
+                HostingMode.CLOUD, "LIC-" + UUID.randomUUID(), LocalDate.now().plusYears(1)).rawId();
+    }
+
+    private long subjectsOf(String tenantId) {
+        return rows.count("SELECT COUNT(*) FROM identity_subject WHERE tenant_id = ?", tenantId);
+    }
+
+    private static List<String> ids(List<Subject> found) {
+        return found.stream().map(Subject::rawId).toList();
+    }
+
+    /** The field a CONFLICT names. */
+    private static String conflict(Runnable call) {
+        ProblemException p = catchThrowableOfType(ProblemException.class, call::run);
+        assertThat(p).as("a conflict").isNotNull();
+        assertThat(p.type()).isEqualTo(ProblemType.CONFLICT);
+        assertThat(p.errors()).hasSize(1);
+        return p.errors().get(0).field();
+    }
+}
