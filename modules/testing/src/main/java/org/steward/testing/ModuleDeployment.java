@@ -49,10 +49,12 @@ public final class ModuleDeployment {
     private static final Logger LOG = Logger.getLogger(ModuleDeployment.class.getName());
     private static final Pattern MIGRATION = Pattern.compile("^db/migration/([^/]+)/[^/]+\\.sql$");
     private static final String ASSERTJ = "org.assertj.core.api.Assertions";
+    /** The app's WAR carries the PostgreSQL driver (Payara has none); H2 is Payara Micro's own. */
+    private static final String POSTGRESQL = "org.postgresql.Driver";
 
     private final Class<?> testClass;
     private final List<Class<?>> helpers = new ArrayList<>();
-    private final List<String> libraryMarkers = new ArrayList<>(List.of(ASSERTJ));
+    private final List<String> libraryMarkers = new ArrayList<>(List.of(POSTGRESQL, ASSERTJ));
     private final StringBuilder config = new StringBuilder();
 
     private ModuleDeployment(Class<?> testClass) {
@@ -70,7 +72,7 @@ public final class ModuleDeployment {
         return this;
     }
 
-    /** A test-scope library that in-container test code uses, named by one of its classes (AssertJ is always in). */
+    /** A test-scope library that in-container test code uses, named by one of its classes (AssertJ is in). */
     public ModuleDeployment library(String markerClass) {
         libraryMarkers.add(markerClass);
         return this;
@@ -229,12 +231,15 @@ public final class ModuleDeployment {
                     <class-name>%s</class-name>
                     <url>%s</url>
                     <user>%s</user>
-                %s    <min-pool-size>2</min-pool-size>
+                    <password>%s</password>
+                    <min-pool-size>2</min-pool-size>
                     <max-pool-size>32</max-pool-size>
                   </data-source>
                 </web-app>
                 """.formatted(xml(db.driver()), xml(db.url()), xml(db.user()),
-                db.password().isEmpty() ? "" : "    <password>" + xml(db.password()) + "</password>\n");
+                // Payara's pool refuses a user without a password ("No password credential found"). An empty
+                // STEWARD_DB_PASSWORD (CI: trust authentication) gives the app the WAR's default, "steward", too.
+                xml(db.password().isEmpty() ? "steward" : db.password()));
     }
 
     /** The app's persistence unit, with the entities of the modules in this deployment. */
