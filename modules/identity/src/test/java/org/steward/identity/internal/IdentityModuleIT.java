@@ -23,6 +23,7 @@ import org.steward.identity.internal.control.Subjects;
 import org.steward.identity.internal.control.Subjects.Identifiers;
 import org.steward.identity.internal.control.Tenants;
 import org.steward.identity.internal.entity.Subject;
+import org.steward.platform.crypto.BlindIndexKeys;
 import org.steward.platform.crypto.Crypto;
 import org.steward.platform.crypto.IndexKind;
 import org.steward.platform.problem.FieldError;
@@ -35,7 +36,8 @@ import org.steward.testing.container.Transactions;
 
 /**
  * The identity module in the container (module tier): {@link Subjects} with real CDI, JTA, JPA, the platform's crypto
- * and the module's own migrations. Registration, lookup by blind index, duplicates and rectification.
+ * and the module's own migrations. Registration, lookup by blind index (also across a key rotation), duplicates and
+ * rectification.
  */
 @ExtendWith(ArquillianExtension.class)
 class IdentityModuleIT {
@@ -53,6 +55,9 @@ class IdentityModuleIT {
 
     @Inject
     Crypto crypto;
+
+    @Inject
+    BlindIndexKeys blindIndexKeys;
 
     @Inject
     Transactions tx;
@@ -84,7 +89,8 @@ class IdentityModuleIT {
                 + " WHERE id = ?", id).get(0);
         assertThat(new String((byte[]) row[0], StandardCharsets.ISO_8859_1)).doesNotContain("Jane", "Example");
         assertThat((String) row[1]).isNotBlank().doesNotContain("jane", "example", "@");
-        assertThat(((Number) row[2]).intValue()).isEqualTo(1);
+        assertThat(((Number) row[2]).intValue()).as("indexed under the current key version")
+                .isEqualTo(crypto.blindIndexRing().current().version());
         assertThat(rows.count("SELECT COUNT(*) FROM platform_data_key WHERE id = ? AND destroyed_at IS NULL", row[3]))
                 .isEqualTo(1);
 
@@ -201,6 +207,27 @@ class IdentityModuleIT {
     }
 
     @Test
+    void afterAKeyRotationLookupsAndDuplicateChecksStillSeeOlderIndexesAndARectificationMovesTheRow() {
+        String id = subjects.register(tenant, new Identifiers("rotated@example.com", "rotated", null, null))
+                .subject().rawId();
+        int before = indexVersion(id);
+
+        int current = blindIndexKeys.rotate(); // no re-index job runs in the tier: the row stays on its version
+
+        assertThat(current).isGreaterThan(before);
+        assertThat(indexVersion(id)).isEqualTo(before);
+        assertThat(ids(subjects.findBy(tenant, IndexKind.EMAIL, "Rotated@example.com"))).containsExactly(id);
+        assertThat(conflict(() -> subjects.register(tenant, new Identifiers("rotated@example.com", null, null, null))))
+                .as("the duplicate check looks under every active version").isEqualTo("email");
+
+        subjects.rectify(tenant, id, new Identifiers(null, null, null, "Renamed"));
+
+        assertThat(indexVersion(id)).as("a write indexes the whole row under the current version").isEqualTo(current);
+        assertThat(ids(subjects.findBy(tenant, IndexKind.USERNAME, "rotated"))).containsExactly(id);
+        assertThat(ids(subjects.findBy(tenant, IndexKind.EMAIL, "rotated@example.com"))).containsExactly(id);
+    }
+
+    @Test
     void aSubjectIsFoundOnlyInItsOwnTenant() {
         String id = subjects.register(tenant, new Identifiers("own@example.com", null, null, null)).subject().rawId();
 
@@ -226,6 +253,10 @@ class IdentityModuleIT {
     private String newTenant() {
         return tenants.register("Tenant " + UUID.randomUUID(), "https://t" + UUID.randomUUID() + ".example",
                 HostingMode.CLOUD, "LIC-" + UUID.randomUUID(), LocalDate.now().plusYears(1)).rawId();
+    }
+
+    private int indexVersion(String subjectId) {
+        return ((Number) rows.value("SELECT index_version FROM identity_subject WHERE id = ?", subjectId)).intValue();
     }
 
     private long subjectsOf(String tenantId) {
