@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,6 +66,13 @@ public class Startup {
     @Inject
     AdminAccount admin;
 
+    /**
+     * Resolved before anything else runs: a testing-clock setting other than unset or {@code enabled} stops the
+     * start-up here, with its reason, and an enabled one logs its warning first.
+     */
+    @Inject
+    Clock clock;
+
     @Inject
     @ConfigProperty(name = "steward.admin.password")
     Optional<String> adminPassword;
@@ -96,7 +104,8 @@ public class Startup {
             LOG.info("Scheduled " + job.name() + " every " + job.period());
         }
         readiness.markStarted();
-        LOG.info("Steward started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        LOG.info("Steward started in " + (System.nanoTime() - t0) / 1_000_000 + " ms; its clock reads "
+                + clock.instant());
     }
 
     /**

@@ -10,7 +10,6 @@ import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.api.LegalBasis;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.kernel.api.Clock;
 
 @Schema(name = "ConsentState", description = "The current state of one purpose; NONE when nothing was recorded")
 public record ConsentStateView(@Schema(required = true) String purpose,
@@ -24,12 +23,12 @@ public record ConsentStateView(@Schema(required = true) String purpose,
                                @Schema(format = "date-time") OffsetDateTime expiresAt,
                                @Schema(required = true, description = "A grant past its expiry") boolean expired) {
 
-    static ConsentStateView of(Purpose p, ConsentState s) {
+    static ConsentStateView of(Purpose p, ConsentState s, OffsetDateTime now) {
         if (s == null) {
             return new ConsentStateView(p.key(), p.legalBasis(), ConsentStatus.NONE, null, null, null, null, null,
                     null, false);
         }
-        boolean expired = s.expiresAt() != null && !s.expiresAt().isAfter(Clock.now());
+        boolean expired = s.expiresAt() != null && !s.expiresAt().isAfter(now);
         return new ConsentStateView(p.key(), p.legalBasis(), s.status(), s.lastAction(), s.noticeVersion(),
                 s.noticeLanguage(), s.source(), s.changedAt(), s.expiresAt(), expired);
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import org.steward.platform.crypto.api.Signer;
 import org.steward.platform.kernel.api.Audited;
 import org.steward.platform.kernel.api.Bodies;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.Times;
 
 /**
  * The no-login endpoints: a website visitor's choices by pseudonymous device id (honouring Global Privacy Control),
@@ -57,6 +59,9 @@ public class PublicConsentResource {
 
     @Inject
     Purposes purposes;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CurrentStates states;
@@ -143,7 +148,7 @@ public class PublicConsentResource {
     }
 
     private DeviceChoicesView view(ConsentHolder device, String deviceId, boolean gpcPresent, List<Receipt> issued) {
-        return new DeviceChoicesView(deviceId, gpcPresent,
-                SubjectConsentsResource.everyPurpose(purposes.list(), states.of(device)), issued);
+        return new DeviceChoicesView(deviceId, gpcPresent, SubjectConsentsResource.everyPurpose(purposes.list(),
+                states.of(device), Times.now(clock)), issued);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.internal.control.Ropa;
-import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.Roles;
 
 /** The Art. 30 record of processing activities, as JSON or as CSV (RFC 4180) for spreadsheets and regulators. */
@@ -33,6 +34,9 @@ public class RopaResource {
 
     @Inject
     Ropa ropa;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "steward.consent.controller-name", defaultValue = "Open Source Consulting Inc.")
@@ -51,7 +55,7 @@ public class RopaResource {
             return Response.ok(Ropa.csv(activities), CSV + "; charset=utf-8; header=present")
                     .header("Content-Disposition", "attachment; filename=\"ropa.csv\"").build();
         }
-        return Response.ok(new RopaView(controllerName, Clock.now(),
+        return Response.ok(new RopaView(controllerName, Times.now(clock),
                 activities.stream().map(RopaView.Activity::of).toList()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

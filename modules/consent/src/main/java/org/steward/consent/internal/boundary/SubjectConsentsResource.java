@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +42,8 @@ import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
 import org.steward.platform.kernel.api.Audited;
 import org.steward.platform.kernel.api.Bodies;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.Roles;
 
 /** A subject's consents: record an action (with a signed receipt), read the current state, export the history. */
@@ -74,6 +76,9 @@ public class SubjectConsentsResource {
     @Inject
     ProofHasher proofHasher;
 
+    @Inject
+    Clock clock;
+
     @POST
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -92,7 +97,8 @@ public class SubjectConsentsResource {
         ConsentRecorder.Recorded r = recorder.record(new ConsentRecorder.Command(holder, tenantId, in.purpose(),
                 ConsentAction.valueOf(in.action()), in.noticeVersion(), in.noticeLanguage(), source, null, in.expiresAt(),
                 Proofs.of(request, proofHasher), null));
-        return Response.status(201).entity(ConsentRecordedView.of(r, purposes.named(in.purpose(), "purpose")))
+        return Response.status(201).entity(ConsentRecordedView.of(r, purposes.named(in.purpose(), "purpose"),
+                Times.now(clock)))
                 .build();
     }
 
@@ -103,7 +109,8 @@ public class SubjectConsentsResource {
     public ConsentStateView.Items listConsentStates(@PathParam("tenantId") String tenantId,
                                                     @PathParam("subjectId") String subjectId) {
         ConsentHolder holder = holders.subject(tenantId, subjectId);
-        return new ConsentStateView.Items(holder.ref(), everyPurpose(purposes.list(), states.of(holder)));
+        return new ConsentStateView.Items(holder.ref(), everyPurpose(purposes.list(), states.of(holder),
+                Times.now(clock)));
     }
 
     @GET
@@ -114,7 +121,7 @@ public class SubjectConsentsResource {
     public ConsentEventView.History exportConsentHistory(@PathParam("tenantId") String tenantId,
                                                          @PathParam("subjectId") String subjectId) {
         ConsentHolder holder = holders.subject(tenantId, subjectId);
-        return new ConsentEventView.History(holder.ref(), tenantId, Clock.now(),
+        return new ConsentEventView.History(holder.ref(), tenantId, Times.now(clock),
                 history.of(holder).stream().map(ConsentEventView::of).toList());
     }
 
@@ -144,9 +151,9 @@ public class SubjectConsentsResource {
                 .build();
     }
 
-    static List<ConsentStateView> everyPurpose(List<Purpose> all, List<ConsentState> recorded) {
+    static List<ConsentStateView> everyPurpose(List<Purpose> all, List<ConsentState> recorded, OffsetDateTime now) {
         Map<String, ConsentState> byPurpose = new HashMap<>();
         recorded.forEach(s -> byPurpose.put(s.purposeKey(), s));
-        return all.stream().map(p -> ConsentStateView.of(p, byPurpose.get(p.key()))).toList();
+        return all.stream().map(p -> ConsentStateView.of(p, byPurpose.get(p.key()), now)).toList();
     }
 }

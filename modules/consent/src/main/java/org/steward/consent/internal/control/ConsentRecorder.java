@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.steward.consent.api.ConsentAction;
@@ -19,10 +20,10 @@ import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.ConsentStateKey;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.Times;
 
 /**
  * The one write path of consent: checks everything first (purpose, action against legal basis, notice version,
@@ -60,8 +61,11 @@ public class ConsentRecorder {
     @Inject
     Event<ConsentChanged> changed;
 
+    @Inject
+    Clock clock;
+
     public Recorded record(Command c) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Purpose purpose = purposes.named(c.purposeKey(), "purpose");
         ConsentStatus status = ConsentRules.resulting(purpose.legalBasis(), purpose.optOutAllowed(), c.action());
         String language = c.noticeLanguage() == null ? Notices.DEFAULT_LANGUAGE : c.noticeLanguage();
@@ -82,7 +86,7 @@ public class ConsentRecorder {
                 : new ConsentEvent.NoticeRef(notice.id(), notice.version(), notice.language());
         ConsentEvent event = new ConsentEvent(Ids.newId().toString(), c.tenantId(), c.holder().ref(), purpose.key(),
                 c.action(), status, noticeRef, c.source(), occurredAt, c.expiresAt(), c.proof(), c.importKey(),
-                Ids.newId().toString());
+                Ids.newId().toString(), now);
         em.persist(event);
         ConsentState state = project(event);
         changed.fire(new ConsentChanged(c.tenantId(), c.holder().ref(), purpose.key(), c.action(), state.status(),

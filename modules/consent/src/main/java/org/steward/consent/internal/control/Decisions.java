@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,12 +34,12 @@ import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.ProcessingRestriction;
 import org.steward.consent.internal.entity.Purpose;
 import org.steward.identity.api.SubjectDirectory;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
 import org.steward.platform.security.api.TenantScope;
 
@@ -69,6 +70,9 @@ public class Decisions {
 
     @Inject
     TenantScope tenantScope;
+
+    @Inject
+    Clock clock;
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry registry;
@@ -116,7 +120,7 @@ public class Decisions {
             facts.add(purpose(key));
         }
         HolderState state = state(holder);
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         List<DecisionRules.Decision> out = new ArrayList<>(facts.size());
         for (DecisionRules.PurposeFacts p : facts) {
             out.add(DecisionRules.decide(p, state.states().get(p.key()), state.restricted(), now));

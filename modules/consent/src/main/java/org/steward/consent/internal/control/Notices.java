@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.Times;
 
 /** Versioned notice texts: publishing a changed text makes a new version; the same text again changes nothing. */
 @ApplicationScoped
@@ -27,6 +29,9 @@ public class Notices {
     @Inject
     Purposes purposes;
 
+    @Inject
+    Clock clock;
+
     public Published publish(String purposeKey, String language, String text) {
         purposes.get(purposeKey);
         checkLanguage(language, "language");
@@ -36,7 +41,7 @@ public class Notices {
             return new Published(latest.get(), false);
         }
         int version = latest.map(n -> n.version() + 1).orElse(1);
-        Notice n = new Notice(Ids.newId().toString(), purposeKey, language, version, text, hash);
+        Notice n = new Notice(Ids.newId().toString(), purposeKey, language, version, text, hash, Times.now(clock));
         em.persist(n);
         return new Published(n, true);
     }

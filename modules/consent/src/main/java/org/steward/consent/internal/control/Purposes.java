@@ -1,8 +1,10 @@
 package org.steward.consent.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.steward.consent.api.LegalBasis;
@@ -11,6 +13,7 @@ import org.steward.consent.internal.entity.Purpose;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.Times;
 
 /** Purposes and data categories: the vocabulary that every consent record and the ROPA refer to. */
 @ApplicationScoped
@@ -22,6 +25,9 @@ public class Purposes {
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     public List<Purpose> list() {
         return em.createQuery("SELECT p FROM Purpose p ORDER BY p.key", Purpose.class).getResultList();
@@ -59,7 +65,7 @@ public class Purposes {
             throw ProblemException.invalid("optOutAllowed", "processing needed for a contract cannot be opted out of");
         }
         Purpose p = new Purpose(spec.key(), spec.name(), spec.description(), spec.legalBasis(), spec.saleOrSharing(),
-                spec.optOutAllowed(), spec.email(), spec.categories());
+                spec.optOutAllowed(), spec.email(), spec.categories(), Times.now(clock));
         em.persist(p);
         return p;
     }
@@ -76,7 +82,7 @@ public class Purposes {
         if (em.find(DataCategory.class, key) != null) {
             throw ProblemException.conflict("key", "a data category with this key already exists");
         }
-        DataCategory c = new DataCategory(key, name, description, dataSubjects);
+        DataCategory c = new DataCategory(key, name, description, dataSubjects, Times.now(clock));
         em.persist(c);
         return c;
     }

@@ -6,14 +6,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.Optional;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ProcessingRestricted;
 import org.steward.consent.api.ProcessingRestrictionLifted;
 import org.steward.consent.internal.entity.ProcessingRestriction;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
 
@@ -38,6 +39,9 @@ public class Restrictions {
     @Inject
     Event<ProcessingRestrictionLifted> lifted;
 
+    @Inject
+    Clock clock;
+
     public Optional<ProcessingRestriction> of(ConsentHolder holder) {
         return Optional.ofNullable(em.find(ProcessingRestriction.class, holder.ref()));
     }
@@ -49,7 +53,7 @@ public class Restrictions {
             return existing.get();
         }
         restricted.fire(new ProcessingRestricted(Ids.newId().toString(), tenantId, subject.id(), requestRef,
-                Clock.now()));
+                Times.now(clock)));
         return of(subject).orElseThrow();
     }
 
@@ -60,7 +64,7 @@ public class Restrictions {
             return false;
         }
         lifted.fire(new ProcessingRestrictionLifted(existing.get().restrictionId(), tenantId, subject.id(), requestRef,
-                Clock.now()));
+                Times.now(clock)));
         return true;
     }
 

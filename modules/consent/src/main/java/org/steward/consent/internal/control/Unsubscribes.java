@@ -2,6 +2,7 @@ package org.steward.consent.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.Times;
 
 /**
  * Unsubscribe links for the email purposes: minted for staff or a machine client, redeemed without login. A token
@@ -47,6 +48,9 @@ public class Unsubscribes {
     ConsentRecorder recorder;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "steward.consent.unsubscribe-token-ttl", defaultValue = "P365D")
     Duration maxValidity;
 
@@ -60,7 +64,7 @@ public class Unsubscribes {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(maxValidity) > 0) {
             throw ProblemException.invalid("validFor", "must be a positive duration of at most " + maxValidity);
         }
-        Instant now = Clock.now().toInstant();
+        Instant now = Times.now(clock).toInstant();
         Instant expires = now.plus(validity);
         String token = UnsubscribeToken.mint(keys.unsubscribeKey(),
                 new UnsubscribeToken.Claims(holder.id(), purpose.key(), now, expires));
@@ -71,7 +75,7 @@ public class Unsubscribes {
     public Target target(String token) {
         UnsubscribeToken.Claims claims;
         try {
-            claims = UnsubscribeToken.verify(keys.unsubscribeKey(), token, Clock.now().toInstant());
+            claims = UnsubscribeToken.verify(keys.unsubscribeKey(), token, Times.now(clock).toInstant());
         } catch (UnsubscribeToken.Refused e) {
             throw ProblemException.invalid("token", e.getMessage());
         }

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentSource;
 import org.steward.consent.api.ConsentStatus;
-import org.steward.platform.kernel.api.Clock;
 
 /** One consent action as it happened, with its proof. Append-only: this entity has no setters. */
 @Entity
@@ -88,7 +87,8 @@ public class ConsentEvent {
     @SuppressWarnings("java:S107") // an event is a flat record of everything that proves it
     public ConsentEvent(String id, String tenantId, String holderRef, String purposeKey, ConsentAction action,
                         ConsentStatus status, NoticeRef notice, ConsentSource source, OffsetDateTime occurredAt,
-                        OffsetDateTime expiresAt, Proof proof, String importKey, String receiptId) {
+                        OffsetDateTime expiresAt, Proof proof, String importKey, String receiptId,
+                        OffsetDateTime recordedAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.holderRef = holderRef;
@@ -100,7 +100,7 @@ public class ConsentEvent {
         this.noticeLanguage = notice.language();
         this.source = source;
         this.occurredAt = occurredAt;
-        this.recordedAt = Clock.now();
+        this.recordedAt = recordedAt;
         this.expiresAt = expiresAt;
         this.userAgent = proof.userAgent();
         this.ipHash = proof.ipHash();

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Clock;
 
 /** A category of personal data (policy §4), named by a stable key that purposes refer to. */
 @Entity
@@ -31,12 +30,12 @@ public class DataCategory {
     protected DataCategory() {
     }
 
-    public DataCategory(String key, String name, String description, String dataSubjects) {
+    public DataCategory(String key, String name, String description, String dataSubjects, OffsetDateTime now) {
         this.key = key;
         this.name = name;
         this.description = description;
         this.dataSubjects = dataSubjects;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public String key() {

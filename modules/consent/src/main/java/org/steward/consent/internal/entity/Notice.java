@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Clock;
 
 /** One version of the text shown for a purpose in one language. Immutable: a changed text is a new version. */
 @Entity
@@ -37,14 +36,15 @@ public class Notice {
     protected Notice() {
     }
 
-    public Notice(String id, String purposeKey, String language, int version, String text, String contentHash) {
+    public Notice(String id, String purposeKey, String language, int version, String text, String contentHash,
+                  OffsetDateTime now) {
         this.id = id;
         this.purposeKey = purposeKey;
         this.language = language;
         this.version = version;
         this.text = text;
         this.contentHash = contentHash;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public String id() {

@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
 import org.steward.consent.api.LegalBasis;
-import org.steward.platform.kernel.api.Clock;
 
 /** A purpose of processing (policy §5) with its legal basis (§6). Its key is stable: records and clients use it. */
 @Entity
@@ -57,7 +56,7 @@ public class Purpose {
     }
 
     public Purpose(String key, String name, String description, LegalBasis legalBasis, boolean saleOrSharing,
-                   boolean optOutAllowed, boolean email, Set<String> categories) {
+                   boolean optOutAllowed, boolean email, Set<String> categories, OffsetDateTime now) {
         this.key = key;
         this.name = name;
         this.description = description;
@@ -66,7 +65,7 @@ public class Purpose {
         this.optOutAllowed = optOutAllowed;
         this.email = email;
         this.categories = new TreeSet<>(categories);
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public String key() {

@@ -3,6 +3,7 @@ package org.steward.identity.internal.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -11,6 +12,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.steward.identity.internal.entity.RecordCategory;
 import org.steward.identity.internal.entity.Subject;
-import org.steward.platform.kernel.api.Clock;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
 
@@ -54,6 +56,9 @@ public class IdentityErasure {
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry registry;
+
+    @Inject
+    Clock clock;
 
     /** The heap tuples an 8 kB PostgreSQL page holds at most (MaxHeapTuplesPerPage). */
     private static final double MAX_TUPLES_PER_PAGE = 291;
@@ -91,7 +96,7 @@ public class IdentityErasure {
     private void eraseTenant(String tenantId, ErasureReport report) {
         int n = em.createQuery("UPDATE Tenant t SET t.name = :name, t.siteUrl = :site, t.updatedAt = :now,"
                         + " t.version = t.version + 1 WHERE t.id = :id AND (t.name <> :name OR t.siteUrl <> :site)")
-                .setParameter("name", ERASED_NAME).setParameter("site", ERASED_SITE).setParameter("now", Clock.now())
+                .setParameter("name", ERASED_NAME).setParameter("site", ERASED_SITE).setParameter("now", Times.now(clock))
                 .setParameter("id", tenantId).executeUpdate();
         report.deleted(MODULE, "tenant-profile", n);
     }

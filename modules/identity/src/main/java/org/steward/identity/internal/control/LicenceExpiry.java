@@ -2,13 +2,14 @@ package org.steward.identity.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.ScheduledJob;
+import org.steward.platform.kernel.api.Times;
 
 /** Marks licences past their expiry date as expired, in chunks, each tenant in its own transaction. */
 @ApplicationScoped
@@ -19,6 +20,9 @@ public class LicenceExpiry implements ScheduledJob {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "steward.identity.licence-check-period", defaultValue = "PT1H")
@@ -36,7 +40,7 @@ public class LicenceExpiry implements ScheduledJob {
 
     @Override
     public void run() {
-        LocalDate today = Clock.now().toLocalDate();
+        LocalDate today = Times.now(clock).toLocalDate();
         int expired = 0;
         List<String> due;
         int round;

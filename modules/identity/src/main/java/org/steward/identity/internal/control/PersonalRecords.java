@@ -7,6 +7,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.steward.identity.api.RecordId;
@@ -16,10 +17,10 @@ import org.steward.identity.internal.entity.Subject;
 import org.steward.identity.internal.entity.Tenant;
 import org.steward.platform.crypto.api.Crypto;
 import org.steward.platform.crypto.api.KeyedCipher;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.Times;
 
 /**
  * The personal-data records of policy §4b. Each record's typed content is serialised to JSON and encrypted under the
@@ -49,6 +50,9 @@ public class PersonalRecords {
     @Inject
     DataCenterRule dataCenter;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public <T> Opened<T> add(String tenantId, String subjectId, RecordCategory category, T content,
                              OffsetDateTime obtainedAt) {
@@ -58,8 +62,9 @@ public class PersonalRecords {
         RecordId id = new RecordId(Ids.newId());
         KeyedCipher cipher = crypto.cipher(subject.dataKeyId());
         byte[] payload = cipher.encrypt(field(id.asString()), JSON.toJson(content));
+        OffsetDateTime now = Times.now(clock);
         PersonalRecord record = new PersonalRecord(id, tenant.id(), subject.id(), category, payload,
-                obtainedAt == null ? Clock.now() : obtainedAt);
+                obtainedAt == null ? now : obtainedAt, now);
         em.persist(record);
         return new Opened<>(record, content);
     }

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,12 +22,12 @@ import org.steward.platform.crypto.api.BlindIndexRing;
 import org.steward.platform.crypto.api.Crypto;
 import org.steward.platform.crypto.api.IndexKind;
 import org.steward.platform.crypto.api.KeyedCipher;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.Times;
 
 /** Data subjects: registration, lookup by any identifier through the blind index, rectification. */
 @ApplicationScoped
@@ -61,6 +63,9 @@ public class Subjects {
     @Inject
     Event<SubjectFlaggedAsMinor> flaggedAsMinor;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public Decrypted register(String tenantId, Identifiers ids) {
         Tenant tenant = tenants.get(tenantId);
@@ -68,11 +73,12 @@ public class Subjects {
             throw ProblemException.invalid("email", "at least one of email, username and accountId is required");
         }
         KeyedCipher cipher = crypto.newDataKey();
-        Subject subject = new Subject(new SubjectId(Ids.newId()), tenant.id(), cipher.keyId());
+        OffsetDateTime now = Times.now(clock);
+        Subject subject = new Subject(new SubjectId(Ids.newId()), tenant.id(), cipher.keyId(), now);
         apply(subject, cipher, ids, tenant.rawId());
         em.persist(subject);
         flushOrConflict();
-        registered.fire(new SubjectRegistered(tenant.id(), subject.id(), Clock.now()));
+        registered.fire(new SubjectRegistered(tenant.id(), subject.id(), now));
         return new Decrypted(subject, ids);
     }
 
@@ -132,9 +138,10 @@ public class Subjects {
             throw ProblemException.invalid("body", "name at least one field to rectify");
         }
         apply(subject, cipher, changes, subject.tenantId().asString());
-        subject.touch();
+        OffsetDateTime now = Times.now(clock);
+        subject.touch(now);
         flushOrConflict();
-        rectified.fire(new SubjectRectified(subject.tenantId(), subject.id(), Set.copyOf(fields), Clock.now()));
+        rectified.fire(new SubjectRectified(subject.tenantId(), subject.id(), Set.copyOf(fields), now));
         return decrypt(subject);
     }
 
@@ -142,8 +149,9 @@ public class Subjects {
     public Decrypted flagAsMinor(String tenantId, String subjectId) {
         Subject subject = find(tenantId, subjectId);
         if (!subject.minor()) {
-            subject.flagAsMinor();
-            flaggedAsMinor.fire(new SubjectFlaggedAsMinor(subject.tenantId(), subject.id(), Clock.now()));
+            OffsetDateTime now = Times.now(clock);
+            subject.flagAsMinor(now);
+            flaggedAsMinor.fire(new SubjectFlaggedAsMinor(subject.tenantId(), subject.id(), now));
         }
         return decrypt(subject);
     }

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.steward.identity.api.HostingMode;
 import org.steward.identity.api.LicenceExpired;
@@ -17,13 +19,13 @@ import org.steward.identity.internal.entity.LicenceChange;
 import org.steward.identity.internal.entity.Tenant;
 import org.steward.platform.audit.api.AuditLog;
 import org.steward.platform.audit.api.Outcome;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.TenantId;
+import org.steward.platform.kernel.api.Times;
 
 @ApplicationScoped
 public class Tenants {
@@ -43,15 +45,19 @@ public class Tenants {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public Tenant register(String name, String siteUrl, HostingMode mode, String licenceKey, LocalDate expiresOn) {
         refuseTakenLicenceKey(licenceKey, null, "licence.key");
-        Tenant tenant = new Tenant(new TenantId(Ids.newId()), name, siteUrl, mode, licenceKey, expiresOn);
+        OffsetDateTime now = Times.now(clock);
+        Tenant tenant = new Tenant(new TenantId(Ids.newId()), name, siteUrl, mode, licenceKey, expiresOn, now);
         em.persist(tenant);
         // No mapped relationship tells the unit of work that the history row depends on the tenant row.
         em.flush();
-        em.persist(new LicenceChange(tenant.id(), null, LicenceStatus.ACTIVE, expiresOn, "REGISTERED"));
-        registered.fire(new TenantRegistered(tenant.id(), mode, Clock.now()));
+        em.persist(new LicenceChange(tenant.id(), null, LicenceStatus.ACTIVE, expiresOn, "REGISTERED", now));
+        registered.fire(new TenantRegistered(tenant.id(), mode, now));
         return tenant;
     }
 
@@ -72,7 +78,7 @@ public class Tenants {
     @Transactional
     public Tenant update(String id, String name, String siteUrl) {
         Tenant tenant = get(id);
-        tenant.rename(name, siteUrl);
+        tenant.rename(name, siteUrl, Times.now(clock));
         return tenant;
     }
 
@@ -85,8 +91,9 @@ public class Tenants {
         }
         refuseTakenLicenceKey(licenceKey, tenant.rawId(), "key");
         LicenceStatus before = tenant.licenceStatus();
-        tenant.renew(licenceKey, expiresOn);
-        em.persist(new LicenceChange(tenant.id(), before, LicenceStatus.ACTIVE, expiresOn, "RENEWED"));
+        OffsetDateTime now = Times.now(clock);
+        tenant.renew(licenceKey, expiresOn, now);
+        em.persist(new LicenceChange(tenant.id(), before, LicenceStatus.ACTIVE, expiresOn, "RENEWED", now));
         return tenant;
     }
 
@@ -103,10 +110,11 @@ public class Tenants {
                     List.of(new org.steward.platform.kernel.api.FieldError("acknowledgeErasure", "must be true")));
         }
         LicenceStatus before = tenant.licenceStatus();
-        tenant.terminate();
+        OffsetDateTime now = Times.now(clock);
+        tenant.terminate(now);
         em.persist(new LicenceChange(tenant.id(), before, LicenceStatus.TERMINATED, tenant.licenceExpiresOn(),
-                "TERMINATED"));
-        terminated.fire(new LicenceTerminated(tenant.id(), Clock.now()));
+                "TERMINATED", now));
+        terminated.fire(new LicenceTerminated(tenant.id(), now));
         return tenant;
     }
 
@@ -130,10 +138,11 @@ public class Tenants {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean expire(String id, LocalDate today) {
+        OffsetDateTime now = Times.now(clock);
         int changed = em.createQuery("UPDATE Tenant t SET t.licenceStatus = :expired, t.updatedAt = :now,"
                         + " t.version = t.version + 1 WHERE t.id = :id AND t.licenceStatus = :active"
                         + " AND t.licenceExpiresOn < :today")
-                .setParameter("expired", LicenceStatus.EXPIRED).setParameter("now", Clock.now())
+                .setParameter("expired", LicenceStatus.EXPIRED).setParameter("now", now)
                 .setParameter("id", id).setParameter("active", LicenceStatus.ACTIVE)
                 .setParameter("today", today).executeUpdate();
         if (changed != 1) {
@@ -142,8 +151,8 @@ public class Tenants {
         Tenant tenant = em.find(Tenant.class, id);
         em.refresh(tenant);
         em.persist(new LicenceChange(tenant.id(), LicenceStatus.ACTIVE, LicenceStatus.EXPIRED,
-                tenant.licenceExpiresOn(), "EXPIRED"));
-        expired.fire(new LicenceExpired(tenant.id(), tenant.licenceExpiresOn(), Clock.now()));
+                tenant.licenceExpiresOn(), "EXPIRED", now));
+        expired.fire(new LicenceExpired(tenant.id(), tenant.licenceExpiresOn(), now));
         auditLog.append("tenant.licence.expire", "tenant", id, Outcome.SUCCESS);
         return true;
     }

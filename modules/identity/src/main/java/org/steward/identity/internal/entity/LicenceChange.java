@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.LicenceStatus;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.TenantId;
 
@@ -46,14 +45,14 @@ public class LicenceChange {
     }
 
     public LicenceChange(TenantId tenantId, LicenceStatus fromStatus, LicenceStatus toStatus, LocalDate expiresOn,
-                         String reason) {
+                         String reason, OffsetDateTime now) {
         this.id = Ids.newId().toString();
         this.tenantId = tenantId.asString();
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.expiresOn = expiresOn;
         this.reason = reason;
-        this.changedAt = Clock.now();
+        this.changedAt = now;
     }
 
     public String id() {

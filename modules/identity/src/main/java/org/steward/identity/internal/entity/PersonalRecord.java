@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.RecordId;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
 
@@ -44,14 +43,14 @@ public class PersonalRecord {
     }
 
     public PersonalRecord(RecordId id, TenantId tenantId, SubjectId subjectId, RecordCategory category,
-                          byte[] payload, OffsetDateTime obtainedAt) {
+                          byte[] payload, OffsetDateTime obtainedAt, OffsetDateTime now) {
         this.id = id.asString();
         this.tenantId = tenantId.asString();
         this.subjectId = subjectId.asString();
         this.category = category;
         this.payload = payload;
         this.obtainedAt = obtainedAt;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public RecordId id() {

@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.DataKeyId;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
@@ -69,11 +68,11 @@ public class Subject {
     protected Subject() {
     }
 
-    public Subject(SubjectId id, TenantId tenantId, DataKeyId dataKeyId) {
+    public Subject(SubjectId id, TenantId tenantId, DataKeyId dataKeyId, OffsetDateTime now) {
         this.id = id.asString();
         this.tenantId = tenantId.asString();
         this.dataKeyId = dataKeyId.asString();
-        this.createdAt = Clock.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -147,13 +146,13 @@ public class Subject {
         return minor;
     }
 
-    public void flagAsMinor() {
+    public void flagAsMinor(OffsetDateTime now) {
         this.minor = true;
-        touch();
+        touch(now);
     }
 
-    public void touch() {
-        this.updatedAt = Clock.now();
+    public void touch(OffsetDateTime now) {
+        this.updatedAt = now;
     }
 
     public OffsetDateTime createdAt() {

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.steward.identity.api.HostingMode;
 import org.steward.identity.api.LicenceStatus;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.TenantId;
 
 @Entity
@@ -56,7 +55,7 @@ public class Tenant {
     }
 
     public Tenant(TenantId id, String name, String siteUrl, HostingMode hostingMode, String licenceKey,
-                  LocalDate licenceExpiresOn) {
+                  LocalDate licenceExpiresOn, OffsetDateTime now) {
         this.id = id.asString();
         this.name = name;
         this.siteUrl = siteUrl;
@@ -64,7 +63,7 @@ public class Tenant {
         this.licenceKey = licenceKey;
         this.licenceStatus = LicenceStatus.ACTIVE;
         this.licenceExpiresOn = licenceExpiresOn;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -108,21 +107,21 @@ public class Tenant {
         return updatedAt;
     }
 
-    public void rename(String newName, String newSiteUrl) {
+    public void rename(String newName, String newSiteUrl, OffsetDateTime now) {
         this.name = newName;
         this.siteUrl = newSiteUrl;
-        this.updatedAt = Clock.now();
+        this.updatedAt = now;
     }
 
-    public void renew(String key, LocalDate expiresOn) {
+    public void renew(String key, LocalDate expiresOn, OffsetDateTime now) {
         this.licenceKey = key;
         this.licenceExpiresOn = expiresOn;
         this.licenceStatus = LicenceStatus.ACTIVE;
-        this.updatedAt = Clock.now();
+        this.updatedAt = now;
     }
 
-    public void terminate() {
+    public void terminate(OffsetDateTime now) {
         this.licenceStatus = LicenceStatus.TERMINATED;
-        this.updatedAt = Clock.now();
+        this.updatedAt = now;
     }
 }

@@ -2,7 +2,6 @@ package org.steward.retention.internal.boundary;
 
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.retention.internal.entity.LegalHold;
 
 @Schema(name = "LegalHold")
@@ -19,8 +18,8 @@ public record HoldView(@Schema(required = true, format = "uuid") String id,
                        @Schema(required = true, format = "date-time") OffsetDateTime createdAt,
                        @Schema(format = "date-time") OffsetDateTime releasedAt) {
 
-    static HoldView of(LegalHold h) {
+    static HoldView of(LegalHold h, OffsetDateTime now) {
         return new HoldView(h.id(), h.scope().name(), h.tenantId(), h.subjectId(), h.reason(), h.owner(), h.endsAt(),
-                h.blocksRequests(), h.blockReason(), h.activeAt(Clock.now()), h.createdAt(), h.releasedAt());
+                h.blocksRequests(), h.blockReason(), h.activeAt(now), h.createdAt(), h.releasedAt());
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +29,7 @@ import org.steward.platform.kernel.api.Audited;
 import org.steward.platform.kernel.api.Bodies;
 import org.steward.platform.kernel.api.Page;
 import org.steward.platform.kernel.api.PageRequest;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.Roles;
 import org.steward.retention.internal.control.Holds;
 import org.steward.retention.internal.control.Policies;
@@ -51,6 +54,9 @@ public class RetentionResource {
 
     @Inject
     SweepRuns runs;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Path("policies")
@@ -99,7 +105,8 @@ public class RetentionResource {
         LegalHold h = holds.place(LegalHold.Scope.valueOf(in.scope()), in.tenantId(), in.subjectId(),
                 in.reason(), in.owner(), in.endsAt(), Boolean.TRUE.equals(in.blocksSubjectRequests()),
                 in.blockReason());
-        return Response.created(uri.getAbsolutePathBuilder().path(h.id()).build()).entity(HoldView.of(h)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(h.id()).build()).entity(HoldView.of(h, Times.now(clock)))
+                .build();
     }
 
     @GET
@@ -109,7 +116,8 @@ public class RetentionResource {
     @Audited(action = "retention.hold.list", target = "legal-hold")
     public HoldPage listLegalHolds(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
-        Page<HoldView> p = page.page(holds.list(page), LegalHold::id, HoldView::of);
+        OffsetDateTime now = Times.now(clock);
+        Page<HoldView> p = page.page(holds.list(page), LegalHold::id, h -> HoldView.of(h, now));
         return new HoldPage(p.items(), p.nextCursor());
     }
 
@@ -119,7 +127,7 @@ public class RetentionResource {
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Audited(action = "retention.hold.read", target = "legal-hold", id = "holdId")
     public HoldView getLegalHold(@PathParam("holdId") String holdId) {
-        return HoldView.of(holds.get(holdId));
+        return HoldView.of(holds.get(holdId), Times.now(clock));
     }
 
     @POST
@@ -128,7 +136,7 @@ public class RetentionResource {
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
     @Audited(action = "retention.hold.release", target = "legal-hold", id = "holdId")
     public HoldView releaseLegalHold(@PathParam("holdId") String holdId) {
-        return HoldView.of(holds.release(holdId));
+        return HoldView.of(holds.release(holdId), Times.now(clock));
     }
 
     @GET

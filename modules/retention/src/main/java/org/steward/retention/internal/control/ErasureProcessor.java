@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,11 @@ import org.steward.identity.api.SubjectDirectory;
 import org.steward.platform.audit.api.AuditLog;
 import org.steward.platform.audit.api.Outcome;
 import org.steward.platform.crypto.api.Crypto;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.DataKeyId;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
@@ -77,11 +78,14 @@ public class ErasureProcessor {
     @Inject
     PurposeEnds purposeEnds;
 
+    @Inject
+    Clock clock;
+
     /** Erases a claimed subject; returns the number of rows deleted, or -1 when it did not erase (held, skipped). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long eraseSubject(String id, String owner) {
         long t0 = System.nanoTime();
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Erasure e = em.find(Erasure.class, id);
         if (e == null || e.status() != Erasure.Status.PENDING) {
             return -1;
@@ -115,7 +119,7 @@ public class ErasureProcessor {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int expandTenant(String id, String owner) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Erasure e = em.find(Erasure.class, id);
         if (e == null || e.status() != Erasure.Status.PENDING || !owner.equals(leaseOwner(id))) {
             return 0;
@@ -148,7 +152,7 @@ public class ErasureProcessor {
     /** Whether the tenant row is held (then it is pushed back and its lease given up). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean holdIfHeld(String id, String owner) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Erasure e = em.find(Erasure.class, id);
         if (e == null || e.status() != Erasure.Status.PENDING) {
             return true;
@@ -165,7 +169,7 @@ public class ErasureProcessor {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result completeTenant(String id, String owner) {
         long t0 = System.nanoTime();
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Erasure e = em.find(Erasure.class, id);
         if (e == null || e.status() != Erasure.Status.PENDING || !owner.equals(leaseOwner(id))) {
             return Result.SKIPPED;
@@ -206,7 +210,7 @@ public class ErasureProcessor {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long eraseCategoryChunk(String erasureId, RetentionPolicy policy, OffsetDateTime cutoff, int limit,
                                    String owner) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         ErasureReport report = new ErasureReport();
         erasure.fire(ErasureRequested.category(erasureId, policy.categoryKey(), policy.trigger().name(), cutoff, limit,
                 holds.heldTenants(now), holds.heldSubjects(now), report, now));
@@ -226,7 +230,7 @@ public class ErasureProcessor {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PurposeChunk erasePurposeEndedChunk(String erasureId, RetentionPolicy policy, List<String> purposeKeys,
                                                OffsetDateTime cutoff, String afterSubject, int limit, String owner) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Map<String, OffsetDateTime> due = purposeEnds.due(purposeKeys, cutoff, afterSubject, limit,
                 holds.heldTenants(now), holds.heldSubjects(now));
         if (due.isEmpty()) {
@@ -269,7 +273,7 @@ public class ErasureProcessor {
     /** Completes a policy sweep's CATEGORY erasure with its certificate. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long finishCategory(String erasureId, String owner, long micros) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Erasure e = em.find(Erasure.class, erasureId);
         if (e == null || e.status() != Erasure.Status.PENDING) {
             return 0;

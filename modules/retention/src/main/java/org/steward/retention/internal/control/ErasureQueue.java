@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.steward.identity.api.SubjectDirectory;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
@@ -16,6 +16,7 @@ import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
 import org.steward.retention.api.ErasureId;
 import org.steward.retention.api.ErasureTrigger;
@@ -40,6 +41,9 @@ public class ErasureQueue implements Erasures {
     @Inject
     SubjectDirectory subjects;
 
+    @Inject
+    Clock clock;
+
     @Override
     @Transactional
     public ErasureId requestSubjectErasure(TenantId tenantId, SubjectId subjectId, String reference) {
@@ -63,7 +67,7 @@ public class ErasureQueue implements Erasures {
         if (!pending.isEmpty()) {
             return pending.get(0);
         }
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Erasure e = new Erasure(Ids.newId().toString(), ErasureScope.SUBJECT, tenantId, subjectId, null, trigger,
                 reason, reference, null, now, now);
         em.persist(e);
@@ -80,7 +84,7 @@ public class ErasureQueue implements Erasures {
         if (!pending.isEmpty()) {
             return pending.get(0);
         }
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         Erasure e = new Erasure(Ids.newId().toString(), ErasureScope.TENANT, tenantId, null, null, trigger, reason,
                 null, null, now, now);
         em.persist(e);
@@ -93,7 +97,7 @@ public class ErasureQueue implements Erasures {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> claim(ErasureScope scope, String owner, int limit, java.time.Duration lease) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         List<String> candidates = em.createQuery("SELECT e.id FROM Erasure e WHERE e.status = :p AND e.scope = :scope"
                         + " AND e.dueAt <= :now AND (e.leaseUntil IS NULL OR e.leaseUntil < :now)"
                         + " ORDER BY e.dueAt, e.id", String.class)
@@ -124,7 +128,7 @@ public class ErasureQueue implements Erasures {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long countDue() {
         return em.createQuery("SELECT COUNT(e) FROM Erasure e WHERE e.status = :p AND e.dueAt <= :now", Long.class)
-                .setParameter("p", Erasure.Status.PENDING).setParameter("now", Clock.now()).getSingleResult();
+                .setParameter("p", Erasure.Status.PENDING).setParameter("now", Times.now(clock)).getSingleResult();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -5,19 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.steward.identity.api.SubjectDirectory;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.TenantDirectory;
 import org.steward.retention.internal.entity.Erasure;
 import org.steward.retention.internal.entity.LegalHold;
@@ -38,10 +39,13 @@ public class Holds {
     @Inject
     TenantDirectory tenants;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public LegalHold place(LegalHold.Scope scope, String tenantId, String subjectId, String reason, String owner,
                            OffsetDateTime endsAt, boolean blocksRequests, String blockReason) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         if (!endsAt.isAfter(now) || endsAt.isAfter(now.plusYears(MAX_YEARS))) {
             throw ProblemException.invalid("endsAt", "must be in the future and at most " + MAX_YEARS + " years away");
         }
@@ -66,7 +70,7 @@ public class Holds {
         }
         LegalHold hold = new LegalHold(Ids.newId().toString(), scope, tenantId,
                 scope == LegalHold.Scope.SUBJECT ? subjectId : null, reason.strip(), owner.strip(), endsAt,
-                blocksRequests, blocksRequests ? blockReason.strip() : null);
+                blocksRequests, blocksRequests ? blockReason.strip() : null, now);
         em.persist(hold);
         return hold;
     }
@@ -92,9 +96,10 @@ public class Holds {
         if (hold.releasedAt() != null) {
             throw new ProblemException(ProblemType.CONFLICT, "The hold is already released");
         }
-        hold.release();
+        OffsetDateTime now = Times.now(clock);
+        hold.release(now);
         em.createQuery("UPDATE Erasure e SET e.dueAt = :now, e.heldBy = NULL WHERE e.heldBy = :h AND e.status = :p")
-                .setParameter("now", Clock.now()).setParameter("h", id).setParameter("p", Erasure.Status.PENDING)
+                .setParameter("now", now).setParameter("h", id).setParameter("p", Erasure.Status.PENDING)
                 .executeUpdate();
         return hold;
     }

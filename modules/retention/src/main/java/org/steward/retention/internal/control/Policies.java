@@ -5,15 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.steward.consent.api.PurposeCatalog;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.Times;
 import org.steward.retention.internal.entity.RetentionPolicy;
 
 /** Retention policies per data category: read, changed by admins (audited at the boundary), leased by sweeps. */
@@ -28,6 +29,9 @@ public class Policies {
 
     @Inject
     PurposeCatalog catalog;
+
+    @Inject
+    Clock clock;
 
     public List<RetentionPolicy> list() {
         return em.createQuery("SELECT p FROM RetentionPolicy p ORDER BY p.categoryKey", RetentionPolicy.class)
@@ -61,7 +65,7 @@ public class Policies {
         String why = rationale == null || rationale.isBlank() ? null : rationale.strip();
         Optional<RetentionPolicy> existing = find(categoryKey);
         if (existing.isPresent()) {
-            existing.get().change(trigger, periodDays, why);
+            existing.get().change(trigger, periodDays, why, Times.now(clock));
             return new Saved(existing.get(), false);
         }
         if (!catalog.categoryExists(categoryKey)) {
@@ -71,7 +75,7 @@ public class Policies {
             throw ProblemException.invalid("rationale", "is required for a category's first policy: say why the"
                     + " data is kept that long");
         }
-        RetentionPolicy p = new RetentionPolicy(categoryKey, trigger, periodDays, why);
+        RetentionPolicy p = new RetentionPolicy(categoryKey, trigger, periodDays, why, Times.now(clock));
         em.persist(p);
         return new Saved(p, true);
     }
@@ -92,7 +96,7 @@ public class Policies {
     /** Leases a policy's sweep to one instance: several instances never sweep the same category at once. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean lease(String categoryKey, String owner, Duration lease) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         return em.createNativeQuery("UPDATE retention_policy SET lease_owner = ?1, lease_until = ?2"
                         + " WHERE category_key = ?3 AND (lease_until IS NULL OR lease_until < ?4 OR lease_owner = ?1)")
                 .setParameter(1, owner).setParameter(2, now.plus(lease)).setParameter(3, categoryKey)
@@ -103,6 +107,6 @@ public class Policies {
     public void releaseLease(String categoryKey, String owner) {
         em.createNativeQuery("UPDATE retention_policy SET lease_owner = NULL, lease_until = NULL, swept_at = ?1"
                         + " WHERE category_key = ?2 AND lease_owner = ?3")
-                .setParameter(1, Clock.now()).setParameter(2, categoryKey).setParameter(3, owner).executeUpdate();
+                .setParameter(1, Times.now(clock)).setParameter(2, categoryKey).setParameter(3, owner).executeUpdate();
     }
 }

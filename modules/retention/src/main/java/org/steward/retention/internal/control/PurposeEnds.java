@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,12 +20,12 @@ import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.PurposeCatalog;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.identity.internal.control.Subjects;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
 import org.steward.retention.internal.entity.PurposeEnd;
 
@@ -47,6 +48,9 @@ public class PurposeEnds {
 
     @Inject
     PurposeCatalog purposes;
+
+    @Inject
+    Clock clock;
 
     /**
      * A subject's own choice ends the purpose: WITHDRAWN, OPTED_OUT or OBJECTED (an end already pending keeps its
@@ -75,7 +79,7 @@ public class PurposeEnds {
                               PurposeEnd.Cause cause) {
         requireSubject(tenantId, subjectId);
         requirePurpose(purposeKey);
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         OffsetDateTime at = endedAt == null ? now : endedAt;
         if (at.isAfter(now.plus(SKEW))) {
             throw ProblemException.invalid("endedAt", "must not be in the future: declare an end once it happened");
@@ -174,7 +178,7 @@ public class PurposeEnds {
      */
     private PurposeEnd record(String tenantId, String subjectId, String purposeKey, OffsetDateTime endedAt,
                               PurposeEnd.Cause cause, boolean replace) {
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         int inserted = em.createNativeQuery("INSERT INTO retention_purpose_end (id, tenant_id, subject_id, purpose_key,"
                         + " ended_at, cause, status, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                         + " ON CONFLICT DO NOTHING")

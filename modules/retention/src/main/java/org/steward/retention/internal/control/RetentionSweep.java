@@ -2,6 +2,7 @@ package org.steward.retention.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,9 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.consent.api.PurposeCatalog;
 import org.steward.identity.internal.control.Subjects;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ScheduledJob;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
 import org.steward.retention.internal.entity.RetentionPolicy;
 import org.steward.retention.internal.entity.SweepRun;
@@ -55,6 +56,9 @@ public class RetentionSweep implements ScheduledJob {
     @Inject
     PurposeCatalog catalog;
 
+    @Inject
+    Clock clock;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Override
@@ -81,7 +85,7 @@ public class RetentionSweep implements ScheduledJob {
 
     private void sweep() {
         String owner = config.instance();
-        OffsetDateTime started = Clock.now();
+        OffsetDateTime started = Times.now(clock);
         long t0 = System.nanoTime();
         long due = 0;
         long subjects = 0;
@@ -175,7 +179,7 @@ public class RetentionSweep implements ScheduledJob {
             }
             try {
                 long t0 = System.nanoTime();
-                OffsetDateTime cutoff = Clock.now().minusDays(policy.periodDays());
+                OffsetDateTime cutoff = Times.now(clock).minusDays(policy.periodDays());
                 String erasureId = processor.unfinishedCategory(policy.categoryKey())
                         .orElseGet(() -> Ids.newId().toString());
                 long swept = policy.trigger() == RetentionPolicy.Trigger.PURPOSE_FULFILLED

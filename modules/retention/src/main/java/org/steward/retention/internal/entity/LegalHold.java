@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Clock;
 
 /**
  * A legal hold on a tenant or a subject: automatic deletion is suspended until it ends or is released. It blocks the
@@ -59,7 +58,7 @@ public class LegalHold {
 
     @SuppressWarnings("java:S107")
     public LegalHold(String id, Scope scope, String tenantId, String subjectId, String reason, String owner,
-                     OffsetDateTime endsAt, boolean blocksRequests, String blockReason) {
+                     OffsetDateTime endsAt, boolean blocksRequests, String blockReason, OffsetDateTime now) {
         this.id = id;
         this.scope = scope;
         this.tenantId = tenantId;
@@ -69,7 +68,7 @@ public class LegalHold {
         this.endsAt = endsAt;
         this.blocksRequests = blocksRequests;
         this.blockReason = blockReason;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public String id() {
@@ -120,7 +119,7 @@ public class LegalHold {
         return releasedAt == null && endsAt.isAfter(now);
     }
 
-    public void release() {
-        this.releasedAt = Clock.now();
+    public void release(OffsetDateTime now) {
+        this.releasedAt = now;
     }
 }

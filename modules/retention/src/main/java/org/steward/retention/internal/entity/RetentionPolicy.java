@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Clock;
 
 /** How long one data category is kept: a trigger and a period in days. */
 @Entity
@@ -44,12 +43,12 @@ public class RetentionPolicy {
     protected RetentionPolicy() {
     }
 
-    public RetentionPolicy(String categoryKey, Trigger trigger, int periodDays, String rationale) {
+    public RetentionPolicy(String categoryKey, Trigger trigger, int periodDays, String rationale, OffsetDateTime now) {
         this.categoryKey = categoryKey;
         this.trigger = trigger;
         this.periodDays = periodDays;
         this.rationale = rationale;
-        this.updatedAt = Clock.now();
+        this.updatedAt = now;
     }
 
     public String categoryKey() {
@@ -76,12 +75,12 @@ public class RetentionPolicy {
         return updatedAt;
     }
 
-    public void change(Trigger trigger, int periodDays, String rationale) {
+    public void change(Trigger trigger, int periodDays, String rationale, OffsetDateTime now) {
         this.trigger = trigger;
         this.periodDays = periodDays;
         if (rationale != null) {
             this.rationale = rationale;
         }
-        this.updatedAt = Clock.now();
+        this.updatedAt = now;
     }
 }

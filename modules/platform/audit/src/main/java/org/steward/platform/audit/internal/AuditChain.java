@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import org.steward.platform.kernel.api.Clock;
 
 /**
  * The hash chain of the audit log: the canonical form of an entry and its SHA-256. Pure, so that the exact bytes
@@ -24,7 +23,7 @@ public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
 
     private static final String VERSION = "steward-audit-v1";
-    // Fixed width, UTC, microseconds: the precision Clock gives and both databases keep.
+    // Fixed width, UTC, microseconds: the precision Times gives and both databases keep.
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     /** What an entry says; every field is covered by its hash. */

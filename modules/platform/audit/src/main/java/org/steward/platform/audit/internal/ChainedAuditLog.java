@@ -7,10 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import org.steward.platform.audit.api.AuditLog;
 import org.steward.platform.audit.api.Outcome;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Correlation;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.Caller;
 import org.steward.platform.security.api.CurrentCaller;
 
@@ -23,6 +24,9 @@ public class ChainedAuditLog implements AuditLog {
 
     @Inject
     Correlation correlation;
+
+    @Inject
+    Clock clock;
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -44,7 +48,7 @@ public class ChainedAuditLog implements AuditLog {
             throw new IllegalStateException("The audit head row is missing: migration platform V3 did not run");
         }
         Caller caller = CurrentCaller.now();
-        AuditChain.Content content = new AuditChain.Content(head.lastSeq() + 1, Clock.now(), caller.id(),
+        AuditChain.Content content = new AuditChain.Content(head.lastSeq() + 1, Times.now(clock), caller.id(),
                 caller.kind().name(), caller.primaryRole(), action, targetType, targetId, outcome.name(),
                 correlationId());
         AuditChain.Linked linked = AuditChain.link(content, head.lastHash());

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import org.steward.platform.crypto.api.BlindIndex;
 import org.steward.platform.crypto.api.BlindIndexFunction;
 import org.steward.platform.crypto.api.BlindIndexRing;
 import org.steward.platform.crypto.api.BlindIndexed;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.Times;
 
 /**
  * The versions of the blind-index key: which are active (read from the database on every use, so that every
@@ -43,6 +44,9 @@ public class BlindIndexKeys {
     @Inject
     @Any
     Instance<BlindIndexed> holders;
+
+    @Inject
+    Clock clock;
 
     /**
      * How long a superseded version stays searchable at least. A write that read the version list just before a
@@ -98,8 +102,9 @@ public class BlindIndexKeys {
         int next = (max == null ? 0 : max) + 1;
         String name = "blind-index-v" + next;
         MasterKeyRing ring = masterKey.ring();
-        em.persist(new Secret(name, ring.currentId(), KeyWrap.wrap(ring.currentKey(), name, Aead.newKey())));
-        em.persist(new BlindIndexVersion(next, name));
+        OffsetDateTime now = Times.now(clock);
+        em.persist(new Secret(name, ring.currentId(), KeyWrap.wrap(ring.currentKey(), name, Aead.newKey()), now));
+        em.persist(new BlindIndexVersion(next, name, now));
         try {
             em.flush();
         } catch (PersistenceException e) {
@@ -118,7 +123,7 @@ public class BlindIndexKeys {
     public List<Integer> retireDrained() {
         List<BlindIndexVersion> all = versions();
         Map<Integer, Long> rows = rowsPerVersion();
-        OffsetDateTime now = Clock.now();
+        OffsetDateTime now = Times.now(clock);
         List<Integer> retired = new ArrayList<>();
         for (int i = 0; i < all.size() - 1; i++) {
             BlindIndexVersion v = all.get(i);

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Clock;
 
 /**
  * A version of the blind-index key and the secret that holds it. Not cached: a rotation or retirement on one
@@ -33,10 +32,10 @@ public class BlindIndexVersion {
     protected BlindIndexVersion() {
     }
 
-    public BlindIndexVersion(int version, String secretName) {
+    public BlindIndexVersion(int version, String secretName, OffsetDateTime now) {
         this.version = version;
         this.secretName = secretName;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public int version() {

@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.steward.platform.crypto.api.UnreadableCiphertextException;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.DataKeyId;
 
 /**
@@ -39,11 +38,11 @@ public class DataKey {
     protected DataKey() {
     }
 
-    public DataKey(DataKeyId id, String kekId, byte[] wrapped) {
+    public DataKey(DataKeyId id, String kekId, byte[] wrapped, OffsetDateTime now) {
         this.id = id.asString();
         this.kekId = kekId;
         this.wrapped = wrapped;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public DataKeyId id() {
@@ -69,10 +68,10 @@ public class DataKey {
         return destroyedAt;
     }
 
-    public void destroy() {
+    public void destroy(OffsetDateTime now) {
         wrapped = null;
         kekId = null;
-        destroyedAt = Clock.now();
+        destroyedAt = now;
     }
 
     public void rewrap(String newKekId, byte[] newWrapped) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.steward.platform.crypto.api.KeyedCipher;
 import org.steward.platform.crypto.api.UnreadableCiphertextException;
 import org.steward.platform.kernel.api.DataKeyId;
 import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.Times;
 
 /** Envelope encryption: every data key and secret is stored only wrapped by the master key. */
 @ApplicationScoped
@@ -36,6 +38,9 @@ public class EnvelopeCrypto implements Crypto {
     @Inject
     SecretCreation secretCreation;
 
+    @Inject
+    Clock clock;
+
     private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
 
     @Override
@@ -45,7 +50,8 @@ public class EnvelopeCrypto implements Crypto {
         SecretKey dek = Aead.newKey();
         // One snapshot of the ring: the stored kek_id must name the key that wrapped, even mid-rotation.
         MasterKeyRing ring = masterKey.ring();
-        em.persist(new DataKey(id, ring.currentId(), KeyWrap.wrap(ring.currentKey(), id.asString(), dek)));
+        em.persist(new DataKey(id, ring.currentId(), KeyWrap.wrap(ring.currentKey(), id.asString(), dek),
+                Times.now(clock)));
         return new AeadCipher(id, dek);
     }
 
@@ -65,7 +71,7 @@ public class EnvelopeCrypto implements Crypto {
     public void destroy(DataKeyId id) {
         DataKey key = em.find(DataKey.class, id.asString());
         if (key != null && !key.destroyed()) {
-            key.destroy();
+            key.destroy(Times.now(clock));
         }
     }
 
@@ -101,7 +107,7 @@ public class EnvelopeCrypto implements Crypto {
         SecretKey key = Aead.newKey();
         MasterKeyRing ring = masterKey.ring();
         em.persist(new Secret(BLIND_INDEX_SECRET, ring.currentId(),
-                KeyWrap.wrap(ring.currentKey(), BLIND_INDEX_SECRET, key)));
+                KeyWrap.wrap(ring.currentKey(), BLIND_INDEX_SECRET, key), Times.now(clock)));
         em.flush();
         return true;
     }

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Clock;
 
 /** A server-wide secret (such as the blind-index key), stored wrapped by the master key. */
 @Entity
@@ -30,11 +29,11 @@ public class Secret {
     protected Secret() {
     }
 
-    public Secret(String name, String kekId, byte[] wrapped) {
+    public Secret(String name, String kekId, byte[] wrapped, OffsetDateTime now) {
         this.name = name;
         this.kekId = kekId;
         this.wrapped = wrapped;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public String name() {

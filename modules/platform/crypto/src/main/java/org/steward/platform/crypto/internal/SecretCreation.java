@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import org.steward.platform.kernel.api.Times;
 
 /**
  * Creates named server-wide secrets on first use, each in a transaction of its own, stored wrapped by the
@@ -20,11 +22,15 @@ public class SecretCreation {
     @Inject
     MasterKey masterKey;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void createSecret(String name) {
         if (em.find(Secret.class, name) == null) {
             MasterKeyRing ring = masterKey.ring();
-            em.persist(new Secret(name, ring.currentId(), KeyWrap.wrap(ring.currentKey(), name, Aead.newKey())));
+            em.persist(new Secret(name, ring.currentId(), KeyWrap.wrap(ring.currentKey(), name, Aead.newKey()),
+                    Times.now(clock)));
             em.flush();
         }
     }

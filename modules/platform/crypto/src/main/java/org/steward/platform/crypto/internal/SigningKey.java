@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Clock;
 
 /** The public half of a server signing key pair (X.509 SubjectPublicKeyInfo, base64); anyone may have it. */
 @Entity(name = "PlatformSigningKey")
@@ -28,11 +27,11 @@ public class SigningKey {
     protected SigningKey() {
     }
 
-    public SigningKey(String keyId, String algorithm, String publicKey) {
+    public SigningKey(String keyId, String algorithm, String publicKey, OffsetDateTime now) {
         this.keyId = keyId;
         this.algorithm = algorithm;
         this.publicKey = publicKey;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public String keyId() {

@@ -3,6 +3,7 @@ package org.steward.platform.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,14 @@ class CryptoShreddingTest {
         SecretKey master = Aead.newKey();
         DataKeyId id = new DataKeyId(UUID.randomUUID());
         SecretKey dek = Aead.newKey();
-        DataKey stored = new DataKey(id, "kek", KeyWrap.wrap(master, id.asString(), dek));
+        DataKey stored = new DataKey(id, "kek", KeyWrap.wrap(master, id.asString(), dek),
+                OffsetDateTime.parse("2026-12-01T10:00:00Z"));
         byte[] copy = new AeadCipher(id, dek).encrypt("email", "someone@example.org");
         // Before: what is stored unwraps to the key that reads the copy.
         SecretKey unwrapped = KeyWrap.unwrap(master, id.asString(), stored.wrapped());
         assertThat(new AeadCipher(id, unwrapped).decrypt("email", copy)).isEqualTo("someone@example.org");
 
-        stored.destroy();
+        stored.destroy(OffsetDateTime.parse("2026-12-02T10:00:00Z"));
         assertThat(stored.destroyed()).isTrue();
         assertThatThrownBy(stored::wrapped).isInstanceOf(UnreadableCiphertextException.class);
         // No other key reads it either: not a fresh key, not the master key.

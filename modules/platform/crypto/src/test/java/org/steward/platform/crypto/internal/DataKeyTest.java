@@ -3,6 +3,7 @@ package org.steward.platform.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import org.steward.platform.crypto.api.Crypto;
@@ -13,13 +14,16 @@ import org.steward.platform.kernel.api.Ids;
 
 class DataKeyTest {
 
+    private static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-12-01T10:00:00Z");
+    private static final OffsetDateTime DESTROYED = CREATED.plusDays(1);
+
     private final SecretKey kek = Aead.newKey();
     private final DataKeyId id = new DataKeyId(Ids.newId());
 
     @Test
     void aLiveKeyGivesItsWrappedBytes() {
         byte[] wrapped = KeyWrap.wrap(kek, id.asString(), Aead.newKey());
-        DataKey key = new DataKey(id, "kek-1", wrapped);
+        DataKey key = new DataKey(id, "kek-1", wrapped, CREATED);
 
         assertThat(key.destroyed()).isFalse();
         assertThat(key.wrapped()).isEqualTo(wrapped);
@@ -30,12 +34,12 @@ class DataKeyTest {
 
     @Test
     void afterDestroyTheWrappedBytesAreGone() {
-        DataKey key = new DataKey(id, "kek-1", KeyWrap.wrap(kek, id.asString(), Aead.newKey()));
+        DataKey key = new DataKey(id, "kek-1", KeyWrap.wrap(kek, id.asString(), Aead.newKey()), CREATED);
 
-        key.destroy();
+        key.destroy(DESTROYED);
 
         assertThat(key.destroyed()).isTrue();
-        assertThat(key.destroyedAt()).isNotNull();
+        assertThat(key.destroyedAt()).isNotNull().isEqualTo(DESTROYED);
         assertThat(key.kekId()).isNull();
         assertThatThrownBy(key::wrapped)
                 .isInstanceOf(UnreadableCiphertextException.class)
@@ -47,14 +51,14 @@ class DataKeyTest {
     void destroyingTheDataKeyShredsEveryCiphertextMadeUnderIt() {
         SecretKey dek = Aead.newKey();
         byte[] ciphertext = new AeadCipher(id, dek).encrypt("email", "alice@example.com");
-        DataKey stored = new DataKey(id, "kek-1", KeyWrap.wrap(kek, id.asString(), dek));
+        DataKey stored = new DataKey(id, "kek-1", KeyWrap.wrap(kek, id.asString(), dek), CREATED);
         dek = null; // the application only keeps the wrapped form
 
         // Before destruction the ciphertext is readable through the stored key.
         KeyedCipher live = new AeadCipher(id, KeyWrap.unwrap(kek, id.asString(), stored.wrapped()));
         assertThat(live.decrypt("email", ciphertext)).isEqualTo("alice@example.com");
 
-        stored.destroy();
+        stored.destroy(DESTROYED);
 
         // The DEK cannot be recovered any more ...
         assertThatThrownBy(() -> KeyWrap.unwrap(kek, id.asString(), stored.wrapped()))

@@ -15,6 +15,7 @@ public final class Ids {
     }
 
     public static UUID newId() {
+        // The wall clock, not the injected one: ids stay ordered by creation when a testing clock is moved back.
         long millis = System.currentTimeMillis();
         long randA = RANDOM.nextInt(1 << 12);
         long msb = (millis << 16) | (0x7L << 12) | randA;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.steward.platform.kernel.api.Problem;
 import org.steward.platform.kernel.api.StewardModule;
+import org.steward.platform.kernel.internal.clock.TestingClockConfig;
+import org.steward.platform.kernel.internal.clock.TestingClockResource;
 
 /**
  * Makes Payara's generated document one that code generators accept and that tells the truth:
@@ -26,6 +29,8 @@ import org.steward.platform.kernel.api.StewardModule;
  * among them would forbid every property. Defaults that constrain nothing are dropped.</li>
  * <li>Every operation can answer with an RFC 9457 problem; the {@code Problem} schema and the 4XX/500 responses are
  * added once here rather than on every resource method.</li>
+ * <li>The testing clock's endpoints exist only with {@code STEWARD_TESTING_CLOCK=enabled}; otherwise they, their
+ * tag and their schemas are left out, like the endpoints themselves (404).</li>
  * </ul>
  * The filter and its config live in this JAR because an EAR reads OpenAPI config from lib/, not from the WAR.
  */
@@ -106,6 +111,10 @@ public class OpenApiFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         stripEndpoints(openAPI);
+        if (!TestingClockConfig.ENABLED.equals(ConfigProvider.getConfig()
+                .getOptionalValue(TestingClockConfig.KEY, String.class).orElse(""))) {
+            stripTestingClock(openAPI);
+        }
         tags(openAPI);
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
@@ -154,6 +163,23 @@ public class OpenApiFilter implements OASFilter {
     private static Content problemContent() {
         MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
         return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
+    }
+
+    private static void stripTestingClock(OpenAPI openAPI) {
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            List.copyOf(openAPI.getPaths().getPathItems().keySet()).stream()
+                    .filter(path -> path.startsWith("/api/v1/testing/"))
+                    .forEach(path -> openAPI.getPaths().removePathItem(path));
+        }
+        if (openAPI.getTags() != null) {
+            openAPI.setTags(new java.util.ArrayList<>(openAPI.getTags().stream()
+                    .filter(t -> !TestingClockResource.TAG.equals(t.getName())).toList()));
+        }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            List.copyOf(openAPI.getComponents().getSchemas().keySet()).stream()
+                    .filter(name -> name.startsWith("TestingClock"))
+                    .forEach(name -> openAPI.getComponents().removeSchema(name));
+        }
     }
 
     private static void stripEndpoints(OpenAPI openAPI) {

@@ -7,7 +7,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.security.api.Caller;
 import org.steward.platform.security.api.Role;
 
@@ -52,7 +51,7 @@ public class ApiKey {
     }
 
     public ApiKey(String id, String name, String secretHash, Set<Role> roles, String tenantId,
-                  OffsetDateTime expiresAt, String createdBy) {
+                  OffsetDateTime expiresAt, String createdBy, OffsetDateTime now) {
         this.id = id;
         this.name = name;
         this.secretHash = secretHash;
@@ -60,7 +59,7 @@ public class ApiKey {
         this.tenantId = tenantId;
         this.expiresAt = expiresAt;
         this.createdBy = createdBy;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
     }
 
     public String id() {
@@ -103,9 +102,9 @@ public class ApiKey {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }
 
-    public void revoke() {
+    public void revoke(OffsetDateTime now) {
         if (revokedAt == null) {
-            revokedAt = Clock.now();
+            revokedAt = now;
         }
     }
 

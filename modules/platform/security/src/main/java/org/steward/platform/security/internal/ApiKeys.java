@@ -5,14 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.Caller;
 import org.steward.platform.security.api.Role;
 
@@ -30,6 +31,9 @@ public class ApiKeys {
     @Inject
     Grants grants;
 
+    @Inject
+    Clock clock;
+
     /**
      * The caller for a presented key. Deliberately not cached: every call reads the key's row (ApiKey is not in the
      * shared cache), so a revoked key, or one deleted with its tenant's erasure, fails at once on every instance.
@@ -40,7 +44,7 @@ public class ApiKeys {
             return Optional.empty();
         }
         ApiKey key = em.find(ApiKey.class, parsed.keyId());
-        if (key == null || !key.usableAt(Clock.now()) || !ApiKeySecret.matches(parsed.secret(), key.secretHash())) {
+        if (key == null || !key.usableAt(Times.now(clock)) || !ApiKeySecret.matches(parsed.secret(), key.secretHash())) {
             return Optional.empty();
         }
         return Optional.of(key.caller());
@@ -50,12 +54,13 @@ public class ApiKeys {
     public Issued issue(String name, List<String> roles, String tenantId, OffsetDateTime expiresAt,
                         String createdBy) {
         Set<Role> granted = grants.check(roles, tenantId);
-        if (expiresAt != null && !expiresAt.isAfter(Clock.now())) {
+        if (expiresAt != null && !expiresAt.isAfter(Times.now(clock))) {
             throw ProblemException.invalid("expiresAt", "must be in the future");
         }
         String id = Ids.newId().toString();
         String secret = ApiKeySecret.newSecret();
-        ApiKey key = new ApiKey(id, name, ApiKeySecret.hash(secret), granted, tenantId, expiresAt, createdBy);
+        ApiKey key = new ApiKey(id, name, ApiKeySecret.hash(secret), granted, tenantId, expiresAt, createdBy,
+                Times.now(clock));
         em.persist(key);
         return new Issued(key, ApiKeySecret.format(id, secret));
     }
@@ -77,7 +82,7 @@ public class ApiKeys {
     @Transactional
     public ApiKey revoke(String id) {
         ApiKey key = get(id);
-        key.revoke();
+        key.revoke(Times.now(clock));
         return key;
     }
 }

@@ -11,14 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Correlation;
 import org.steward.platform.kernel.api.Problem;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.AuthenticationRefused;
 import org.steward.platform.security.api.Caller;
 import org.steward.platform.security.api.Role;
@@ -55,6 +56,9 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     Event<AuthenticationRefused> refusals;
+
+    @Inject
+    Clock clock;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -142,7 +146,7 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
     private void recordRefusal(HttpServletRequest request, int status) {
         String scheme = request.getHeader(API_KEY_HEADER) != null ? "api-key" : schemeOf(request.getHeader("Authorization"));
         try {
-            refusals.fire(new AuthenticationRefused(scheme, status == 429, Clock.now()));
+            refusals.fire(new AuthenticationRefused(scheme, status == 429, Times.now(clock)));
         } catch (RuntimeException e) {
             java.util.logging.Logger.getLogger(getClass().getName()).warning("Could not audit a refused login: "
                     + e.getClass().getSimpleName());

@@ -7,7 +7,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.security.api.Caller;
 import org.steward.platform.security.api.Role;
@@ -49,14 +48,14 @@ public class User {
     protected User() {
     }
 
-    public User(String username, String passwordHash, Set<Role> roles, String tenantId) {
+    public User(String username, String passwordHash, Set<Role> roles, String tenantId, OffsetDateTime now) {
         this.id = Ids.newId().toString();
         this.username = username;
         this.passwordHash = passwordHash;
         this.roles = RoleSet.format(roles);
         this.tenantId = tenantId;
         this.enabled = true;
-        this.createdAt = Clock.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -92,7 +91,8 @@ public class User {
         return updatedAt;
     }
 
-    public void change(Set<Role> newRoles, String newTenantId, Boolean newEnabled, String newPasswordHash) {
+    public void change(Set<Role> newRoles, String newTenantId, Boolean newEnabled, String newPasswordHash,
+                       OffsetDateTime now) {
         if (newRoles != null) {
             this.roles = RoleSet.format(newRoles);
             this.tenantId = newTenantId;
@@ -103,7 +103,7 @@ public class User {
         if (newPasswordHash != null) {
             this.passwordHash = newPasswordHash;
         }
-        this.updatedAt = Clock.now();
+        this.updatedAt = now;
     }
 
     public Caller caller() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.AdminAccount;
 import org.steward.platform.security.api.Caller;
 import org.steward.platform.security.api.Role;
@@ -41,6 +43,9 @@ public class Users implements AdminAccount {
 
     @Inject
     Grants grants;
+
+    @Inject
+    Clock clock;
 
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
@@ -77,7 +82,8 @@ public class Users implements AdminAccount {
         if (byUsername(username).isPresent()) {
             throw ProblemException.conflict("username", "a user with this username already exists");
         }
-        User user = new User(username, PasswordHasher.hash(password.toCharArray()), granted, tenantId);
+        User user = new User(username, PasswordHasher.hash(password.toCharArray()), granted, tenantId,
+                Times.now(clock));
         em.persist(user);
         return user;
     }
@@ -100,7 +106,8 @@ public class Users implements AdminAccount {
     public User change(String id, List<String> roles, String tenantId, Boolean enabled, String password) {
         User user = get(id);
         Set<Role> granted = roles == null ? null : grants.check(roles, tenantId);
-        user.change(granted, tenantId, enabled, password == null ? null : PasswordHasher.hash(password.toCharArray()));
+        user.change(granted, tenantId, enabled, password == null ? null : PasswordHasher.hash(password.toCharArray()),
+                Times.now(clock));
         verified.values().removeIf(v -> v.userId().equals(id));
         return user;
     }
@@ -126,7 +133,8 @@ public class Users implements AdminAccount {
             return Optional.empty();
         }
         String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(Users::generatePassword);
-        em.persist(new User("admin", PasswordHasher.hash(password.toCharArray()), Set.of(Role.ADMIN), null));
+        em.persist(new User("admin", PasswordHasher.hash(password.toCharArray()), Set.of(Role.ADMIN), null,
+                Times.now(clock)));
         em.flush();
         return configuredPassword.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(password);
     }
