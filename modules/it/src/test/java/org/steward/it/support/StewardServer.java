@@ -27,6 +27,13 @@ public final class StewardServer implements AutoCloseable {
     /** Every test user's password. */
     public static final String USER_PASSWORD = "it-user-password-1";
 
+    /**
+     * The environment that gives a server the testing clock, which tests move through {@link TestingClock}: pass it
+     * (with any other settings) to {@link #war}. Moving a server's clock makes its due records really go, so only a
+     * test class's own server gets it, never one that other classes share.
+     */
+    public static final Map<String, String> TESTING_CLOCK = Map.of("STEWARD_TESTING_CLOCK", "enabled");
+
     private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final List<String> command;
@@ -132,6 +139,25 @@ public final class StewardServer implements AutoCloseable {
             throw new IllegalStateException("Cannot start Payara Micro", e);
         }
         awaitReady(Duration.ofSeconds(180));
+        return this;
+    }
+
+    /**
+     * Starts the process and returns at once, without waiting for readiness: for a test that expects the start-up to
+     * be refused and reads {@link #log()}. {@link #close()} stops it.
+     */
+    public synchronized StewardServer launch() {
+        try {
+            Files.createDirectories(workDir);
+            deleteTree(workDir.resolve("payara"));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(environment);
+            process = pb.start();
+            starts++;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start Payara Micro", e);
+        }
         return this;
     }
 

@@ -1,7 +1,9 @@
 package org.steward.platform.kernel.internal.clock;
 
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -15,6 +17,7 @@ import java.util.List;
  */
 @Provider
 @PreMatching
+@Priority(Priorities.USER + 100) // after the correlation filter, so that the 404 carries the request's id
 public class TestingClockGate implements ContainerRequestFilter {
 
     @Inject
