@@ -132,7 +132,8 @@ class ClockIT {
         assertThat(api.getPaths()).containsKeys(PATH, PATH + "/advance");
         assertThat(api.getPaths().get(PATH).readOperationsMap()).hasSize(3); // GET, PUT, DELETE
         assertThat(api.getPaths().get(PATH + "/advance").getPost()).isNotNull();
-        for (Operation o : List.of(api.getPaths().get(PATH).getPut(), api.getPaths().get(PATH + "/advance").getPost())) {
+        for (Operation o : List.of(api.getPaths().get(PATH).getPut(),
+                api.getPaths().get(PATH + "/advance").getPost())) {
             assertThat(o.getTags()).containsExactly("testing");
             assertThat(o.getResponses()).containsKey("4XX");
         }

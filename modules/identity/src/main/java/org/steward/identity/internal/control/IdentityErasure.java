@@ -96,7 +96,8 @@ public class IdentityErasure {
     private void eraseTenant(String tenantId, ErasureReport report) {
         int n = em.createQuery("UPDATE Tenant t SET t.name = :name, t.siteUrl = :site, t.updatedAt = :now,"
                         + " t.version = t.version + 1 WHERE t.id = :id AND (t.name <> :name OR t.siteUrl <> :site)")
-                .setParameter("name", ERASED_NAME).setParameter("site", ERASED_SITE).setParameter("now", Times.now(clock))
+                .setParameter("name", ERASED_NAME).setParameter("site", ERASED_SITE)
+                .setParameter("now", Times.now(clock))
                 .setParameter("id", tenantId).executeUpdate();
         report.deleted(MODULE, "tenant-profile", n);
     }

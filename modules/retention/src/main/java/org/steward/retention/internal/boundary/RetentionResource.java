@@ -105,8 +105,8 @@ public class RetentionResource {
         LegalHold h = holds.place(LegalHold.Scope.valueOf(in.scope()), in.tenantId(), in.subjectId(),
                 in.reason(), in.owner(), in.endsAt(), Boolean.TRUE.equals(in.blocksSubjectRequests()),
                 in.blockReason());
-        return Response.created(uri.getAbsolutePathBuilder().path(h.id()).build()).entity(HoldView.of(h, Times.now(clock)))
-                .build();
+        return Response.created(uri.getAbsolutePathBuilder().path(h.id()).build())
+                .entity(HoldView.of(h, Times.now(clock))).build();
     }
 
     @GET

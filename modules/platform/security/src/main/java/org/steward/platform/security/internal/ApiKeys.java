@@ -44,7 +44,8 @@ public class ApiKeys {
             return Optional.empty();
         }
         ApiKey key = em.find(ApiKey.class, parsed.keyId());
-        if (key == null || !key.usableAt(Times.now(clock)) || !ApiKeySecret.matches(parsed.secret(), key.secretHash())) {
+        if (key == null || !key.usableAt(Times.now(clock))
+                || !ApiKeySecret.matches(parsed.secret(), key.secretHash())) {
             return Optional.empty();
         }
         return Optional.of(key.caller());

@@ -125,7 +125,8 @@ public class TestingClockResource {
             try {
                 amount = Period.parse(text);
             } catch (DateTimeParseException notAPeriod) {
-                throw ProblemException.invalid("by", "must be an ISO-8601 duration or period, such as P30D, PT36H or P1M");
+                throw ProblemException.invalid("by",
+                        "must be an ISO-8601 duration or period, such as P30D, PT36H or P1M");
             }
         }
         boolean positive = amount instanceof Duration d ? !d.isNegative() && !d.isZero()
