@@ -29,8 +29,9 @@ import org.steward.it.support.StewardServer;
 import org.steward.it.support.Tokens;
 
 /**
- * Authentication end to end on the shared server: bearer tokens from the test IdP ({@link Tokens}), Basic with the
- * login throttle, API keys, user management, and what never reaches the server log.
+ * Authentication end to end on the shared server: bearer tokens from the test IdP ({@link Tokens}, whose keys the
+ * server reads from its JWKS: RS256 and ES256, and a rotation), Basic with the login throttle, API keys, user
+ * management, and what never reaches the server log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JwtIT {
@@ -184,6 +185,77 @@ class JwtIT {
                     .get(path);
             assertThat(good.status()).as(path + ": " + good).isEqualTo(200);
         }
+    }
+
+    // ---------------------------------------------------------------- keys from the IdP's JWKS: ES256, rotation
+
+    @Test
+    void anEs256TokenSignedWithAKeyFromTheJwksIsAccepted() throws Exception {
+        String sub = "es-" + Fixtures.unique();
+        Http.Response me = bearer(Tokens.signEs256(Tokens.EC_KID, Tokens.claims(sub, "AUDITOR").build(),
+                Tokens.ecKeys().getPrivate())).get(ME);
+
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.json().getString("id")).isEqualTo("token:" + sub);
+        assertThat(me.json().getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("AUDITOR");
+        String forged = Tokens.signEs256(Tokens.EC_KID, Tokens.claims("es-" + Fixtures.unique(), "ADMIN").build(),
+                ecKeyPair().getPrivate());
+        assertThat(unauthorized(bearer(forged).get(ME)).getString("detail")).contains("signature");
+    }
+
+    @Test
+    void whenTheIdpRotatesItsKeysANewKidIsAcceptedAndARetiredKeyIsRefused() throws Exception {
+        String retiring = "rot-" + Fixtures.unique();
+        String introduced = "rot-" + Fixtures.unique();
+        KeyPair before = Tokens.publishEcKey(retiring);
+        String oldToken = Tokens.signEs256(retiring, Tokens.claims("rot-" + Fixtures.unique(), "AUDITOR").build(),
+                before.getPrivate());
+        awaitAccepted(oldToken);
+
+        KeyPair after = Tokens.publishEcKey(introduced);
+        Tokens.retire(retiring);
+        String newToken = Tokens.signEs256(introduced, Tokens.claims("rot-" + Fixtures.unique(), "AUDITOR").build(),
+                after.getPrivate());
+
+        awaitAccepted(newToken); // the server read the JWKS again for the kid it did not know
+        JsonObject refused = unauthorized(bearer(oldToken).get(ME));
+        assertThat(refused.getString("detail")).containsAnyOf("key id", "signature");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aFloodOfTokensNamingUnknownKeysBarelyReadsTheJwks() throws Exception {
+        assertThat(bearer(Tokens.sign(Tokens.claims("flood-" + Fixtures.unique(), "AUDITOR").build())).get(ME)
+                .status()).isEqualTo(200);
+        KeyPair stranger = ecKeyPair();
+        int before = Tokens.jwksReads();
+
+        for (int i = 0; i < 30; i++) {
+            unauthorized(bearer(Tokens.signEs256(java.util.UUID.randomUUID().toString(),
+                    Tokens.claims("flood-" + Fixtures.unique(), "ADMIN").build(), stranger.getPrivate())).get(ME));
+        }
+
+        // two early reads per 30 s at most, and perhaps the ten-minute expiry read falling in the same seconds
+        assertThat(Tokens.jwksReads() - before).isLessThanOrEqualTo(3);
+    }
+
+    /** Early reads of the JWKS are rate-limited (two per 30 s): a new key may take that long to be picked up. */
+    private void awaitAccepted(String token) throws InterruptedException {
+        Http client = bearer(token);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(45).toNanos();
+        Http.Response r = client.get(ME);
+        while (r.status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            r = client.get(ME);
+        }
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    private static KeyPair ecKeyPair() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        return g.generateKeyPair();
     }
 
     // ---------------------------------------------------------------- Basic and the throttle

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,9 +42,11 @@ import org.junit.jupiter.api.Timeout;
 import org.steward.it.support.Database;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.StewardServer;
+import org.steward.it.support.Tokens;
 
 /**
- * Each way Steward ships, started for real and checked the same way: ready, a valid OpenAPI document, one API call.
+ * Each way Steward ships, started for real and checked the same way: ready, a valid OpenAPI document, one API call,
+ * a bearer token accepted and a forged one refused.
  * <ul>
  * <li>steward.war on Payara Micro;</li>
  * <li>steward.jar, the uber-jar;</li>
@@ -86,7 +89,7 @@ class PackagingIT {
     void warOnPayaraMicro() {
         try (StewardServer server = StewardServer.war("packaging-war", Database.fresh("war"), Map.of())) {
             server.start();
-            checkPackaging(server.uri("/"), server::logTail);
+            checkPackaging(server.uri("/"), server::logTail, false);
         }
     }
 
@@ -96,7 +99,7 @@ class PackagingIT {
     void uberJar() {
         try (StewardServer server = StewardServer.uberJar("packaging-jar", Database.fresh("jar"), Map.of())) {
             server.start();
-            checkPackaging(server.uri("/"), server::logTail);
+            checkPackaging(server.uri("/"), server::logTail, false);
         }
     }
 
@@ -112,7 +115,7 @@ class PackagingIT {
             d.start(database);
             d.deploy(StewardServer.runtime().resolve("steward.ear"));
             awaitReady(d.uri("/"), READY, d::logTail);
-            checkPackaging(d.uri("/"), d::logTail);
+            checkPackaging(d.uri("/"), d::logTail, true);
             passed = true;
         } finally {
             // A timeout interrupts this thread: clear the flag so that stopping can still wait for the processes.
@@ -129,7 +132,51 @@ class PackagingIT {
 
     // ---------------------------------------------------------------- the checks every packaging passes
 
-    private static void checkPackaging(URI base, Supplier<String> log) {
+    /**
+     * Payara ships a Nimbus JOSE+JWT of its own (10.5 in Micro, 10.4.2 in Server) that applications see and that wins
+     * over a bundled jar under parent-first class loading. Steward's copy is therefore relocated into the security
+     * jar: each packaging must carry it there, and no Nimbus jar of its own that could be shadowed.
+     */
+    @Test
+    @Order(0)
+    void everyPackagingCarriesItsOwnRelocatedNimbus() throws IOException {
+        Path runtime = StewardServer.runtime();
+        Path uberJar = Path.of(System.getProperty("steward.uberjar", "../app/target/steward.jar")).toAbsolutePath();
+        for (Map.Entry<String, Map<String, byte[]>> archive : Map.of(
+                "steward.war", entries(Files.readAllBytes(runtime.resolve("steward.war"))),
+                "steward.ear", entries(Files.readAllBytes(runtime.resolve("steward.ear"))),
+                "steward.jar!/MICRO-INF/deploy/steward.war",
+                entries(entries(Files.readAllBytes(uberJar)).get("MICRO-INF/deploy/steward.war"))).entrySet()) {
+            String name = archive.getKey();
+            Map<String, byte[]> files = archive.getValue();
+            assertThat(files.keySet()).as(name).noneMatch(f -> f.matches(".*nimbus-jose-jwt.*\\.jar"));
+            String security = files.keySet().stream()
+                    .filter(f -> f.matches("(WEB-INF/)?lib/(org\\.steward-)?steward-platform-security-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no security jar in " + name + ": " + files.keySet()));
+            Set<String> classes = entries(files.get(security)).keySet();
+            assertThat(classes).as(name + "!/" + security)
+                    .contains("steward/shaded/com/nimbusds/jose/JWSObject.class")
+                    .noneMatch(c -> c.startsWith("com/nimbusds/"));
+        }
+    }
+
+    /** The entries of a zip (an archive nested in another is read from its bytes), directories left out. */
+    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        assertThat(zip).as("archive").isNotNull();
+        Map<String, byte[]> entries = new java.util.HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (!e.isDirectory()) {
+                    // Only nested archives are kept whole; other entries by name only, to spare memory.
+                    entries.put(e.getName(), e.getName().matches(".*\\.(jar|war)") ? in.readAllBytes() : new byte[0]);
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static void checkPackaging(URI base, Supplier<String> log, boolean es256) {
         Supplier<String> withLog = () -> "\n--- server log tail ---\n" + log.get();
 
         Response ready = get(base, "/health/ready");
@@ -154,6 +201,22 @@ class PackagingIT {
         Response read = get(base, "/api/v1/tenants/" + id);
         assertThat(read.status()).as(() -> "GET tenant: " + read + withLog.get()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(created.json());
+
+        // Bearer tokens: the JWT verification (Nimbus, relocated) runs in this packaging's class loaders.
+        String subject = "pkg-" + Fixtures.unique();
+        Response me = bearer(base, "/api/v1/me", Tokens.sign(Tokens.claims(subject, "AUDITOR").build()));
+        assertThat(me.status()).as(() -> "GET /api/v1/me with a bearer token: " + me + withLog.get()).isEqualTo(200);
+        assertThat(me.json().getString("kind")).isEqualTo("TOKEN");
+        assertThat(me.json().getString("id")).isEqualTo("token:" + subject);
+        Response tampered = bearer(base, "/api/v1/me", Tokens.sign(Tokens.claims(subject, "AUDITOR").build())
+                .replaceFirst("\\.[^.]*$", "." + Tokens.b64("not the signature")));
+        assertThat(tampered.status()).as(() -> "a bad signature: " + tampered + withLog.get()).isEqualTo(401);
+        assertThat(tampered.json().getString("type")).isEqualTo("urn:steward:problem:unauthorized");
+        if (es256) {
+            Response ec = bearer(base, "/api/v1/me", Tokens.signEs256(Tokens.EC_KID,
+                    Tokens.claims(subject, "AUDITOR").build(), Tokens.ecKeys().getPrivate()));
+            assertThat(ec.status()).as(() -> "an ES256 token from the JWKS: " + ec + withLog.get()).isEqualTo(200);
+        }
     }
 
     // ---------------------------------------------------------------- HTTP against any base URI
@@ -181,10 +244,18 @@ class PackagingIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** Every request authenticates as the bootstrap admin, which may register and read tenants. */
+    private static Response bearer(URI base, String path, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), "Bearer " + token);
+    }
+
+    /** Requests authenticate as the bootstrap admin, which may register and read tenants, unless told otherwise. */
     private static Response send(HttpRequest.Builder request) {
-        request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+        return send(request, "Basic " + java.util.Base64.getEncoder().encodeToString(
                 ("admin:" + StewardServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static Response send(HttpRequest.Builder request, String authorization) {
+        request.header("Authorization", authorization);
         try {
             HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -281,6 +352,9 @@ class PackagingIT {
             Map<String, String> env = new java.util.HashMap<>(database.environment());
             env.put("STEWARD_DATA_DIR", dir.resolve("data").toString());
             env.put("STEWARD_ADMIN_PASSWORD", StewardServer.ADMIN_PASSWORD);
+            // The test IdP's keys from its JWKS URL (the Micro packagings get the key inline): both forms are covered.
+            env.putAll(StewardServer.jwksEnvironment());
+            env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
             started = true;
             asadmin(Duration.ofSeconds(120), env, "start-domain", NAME);
         }

@@ -78,15 +78,26 @@ public final class StewardServer implements AutoCloseable {
         this.environment = env;
     }
 
-    /** The server most tests share: the WAR on Payara Micro. Started once per test JVM, stopped at its exit. */
+    /**
+     * The server most tests share: the WAR on Payara Micro. Started once per test JVM, stopped at its exit. Unlike the
+     * other test servers (which are given the test IdP's key inline), it reads the IdP's keys from its JWKS URL and
+     * accepts RS256 and ES256, so that JwtIT can rotate them.
+     */
     public static synchronized StewardServer shared() {
         if (shared == null) {
-            shared = war("shared", Database.fresh("shared"), Map.of());
+            shared = war("shared", Database.fresh("shared"), jwksEnvironment());
             shared.start();
             StewardServer s = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(s::close));
         }
         return shared;
+    }
+
+    /** The settings that make a server read the test IdP's keys from its JWKS (RS256 and ES256 accepted). */
+    public static Map<String, String> jwksEnvironment() {
+        return Map.of("MP_JWT_VERIFY_PUBLICKEY", "", // blank: not configured, so the location applies
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", Tokens.jwksUri().toString(),
+                "MP_JWT_VERIFY_PUBLICKEY_ALGORITHM", "RS256,ES256");
     }
 
     public static StewardServer war(String name, Database database, Map<String, String> env) {

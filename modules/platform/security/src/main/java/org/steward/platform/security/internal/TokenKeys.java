@@ -3,13 +3,6 @@ package org.steward.platform.security.internal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,13 +14,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The token verifier built from the standard MicroProfile JWT keys, so that any OIDC provider plugs in:
  * {@code mp.jwt.verify.publickey} (PEM, base64 or JWKS) or {@code mp.jwt.verify.publickey.location} (a file or an
- * http(s) JWKS URL, re-read every 10 minutes), {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences}.
+ * http(s) JWKS URL, cached for 10 minutes and re-read early when a token names a key id it does not know),
+ * {@code mp.jwt.verify.publickey.algorithm} (RS256, ES256, or both comma-separated; RS256 by default),
+ * {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences}.
  */
 @ApplicationScoped
 public class TokenKeys {
 
     private static final Logger LOG = Logger.getLogger(TokenKeys.class.getName());
-    private static final Duration REFRESH = Duration.ofMinutes(10);
+    static final Duration CACHED_FOR = Duration.ofMinutes(10);
+    /** Two early re-reads per this interval at most (Nimbus's rate limit). */
+    static final Duration EARLY_READS_PER = Duration.ofSeconds(30);
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.publickey")
@@ -36,6 +33,10 @@ public class TokenKeys {
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
     Optional<String> location;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.algorithm", defaultValue = "RS256")
+    String algorithm;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -54,7 +55,6 @@ public class TokenKeys {
     String tenantClaim;
 
     private volatile JwtVerifier verifier;
-    private volatile Instant loadedAt = Instant.EPOCH;
 
     @PostConstruct
     void init() {
@@ -64,59 +64,39 @@ public class TokenKeys {
     }
 
     public boolean configured() {
-        return publicKey.filter(s -> !s.isBlank()).isPresent() || location.filter(s -> !s.isBlank()).isPresent();
+        return inlineKey().isPresent() || location.filter(s -> !s.isBlank()).isPresent();
     }
 
+    /**
+     * Built on first use. A key configured inline that cannot be read fails every call (and is retried), like keys
+     * at a location that has never been read.
+     *
+     * @throws IllegalStateException the keys or the algorithm setting cannot be read
+     */
     public JwtVerifier verifier() {
         JwtVerifier v = verifier;
-        boolean remote = location.filter(l -> l.startsWith("http")).isPresent();
-        if (v == null || (remote && Instant.now().isAfter(loadedAt.plus(REFRESH)))) {
+        if (v == null) {
             synchronized (this) {
-                if (verifier != v) {
-                    return verifier; // another request refreshed it meanwhile
+                if (verifier == null) {
+                    verifier = build();
                 }
-                try {
-                    v = build();
-                } catch (IllegalStateException e) {
-                    if (v == null) {
-                        throw e;
-                    }
-                    // The IdP is unreachable: keep the keys we have rather than refuse every token; retry later.
-                    LOG.warning("Token verification keys not refreshed, keeping the previous ones: " + e.getMessage());
-                }
-                verifier = v;
-                loadedAt = Instant.now();
+                v = verifier;
             }
         }
         return v;
     }
 
     private JwtVerifier build() {
-        String text = publicKey.filter(s -> !s.isBlank()).orElseGet(this::readLocation);
+        var algorithms = JwtVerifier.algorithms(algorithm);
+        VerificationKeys keys = inlineKey().map(text -> VerificationKeys.fixed(PublicKeys.parse(text, algorithms)))
+                .orElseGet(() -> VerificationKeys.cached(new KeyLocation(location.orElseThrow().strip(), algorithms),
+                        CACHED_FOR, EARLY_READS_PER));
         List<String> aud = audiences.map(a -> Arrays.stream(a.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
-        return new JwtVerifier(PublicKeys.parse(text), issuer.orElse(null), aud, rolesClaim, tenantClaim,
-                Instant::now);
+        return new JwtVerifier(keys, algorithms, issuer.orElse(null), aud, rolesClaim, tenantClaim, Instant::now);
     }
 
-    private String readLocation() {
-        String where = location.orElseThrow();
-        try {
-            if (where.startsWith("http://") || where.startsWith("https://")) {
-                HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                        .send(HttpRequest.newBuilder(URI.create(where)).timeout(Duration.ofSeconds(10)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("JWKS at " + where + " answered " + r.statusCode());
-                }
-                return r.body();
-            }
-            return Files.readString(Path.of(where.startsWith("file:") ? URI.create(where).getPath() : where));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the token verification key from " + where, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private Optional<String> inlineKey() {
+        return publicKey.filter(s -> !s.isBlank());
     }
 }

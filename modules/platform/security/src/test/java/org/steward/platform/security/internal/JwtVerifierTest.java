@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,10 +20,15 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -28,8 +39,8 @@ import org.steward.platform.security.api.Role;
 
 class JwtVerifierTest {
 
-    private static final String ISSUER = "https://idp.example.test/realms/steward";
-    private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    static final String ISSUER = "https://idp.example.test/realms/steward";
+    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
     private static final KeyPair KEY = generate();
     private static final KeyPair OTHER = generate();
 
@@ -38,10 +49,26 @@ class JwtVerifierTest {
     }
 
     private static JwtVerifier verifier(Map<String, PublicKey> keys, List<String> audiences, String rolesClaim) {
-        return new JwtVerifier(keys, ISSUER, audiences, rolesClaim, "tenant_id", () -> NOW);
+        return verifier(keys, Set.of(JWSAlgorithm.RS256), ISSUER, audiences, rolesClaim);
     }
 
-    private static JsonObjectBuilder claims(String... roles) {
+    static JwtVerifier verifier(Map<String, PublicKey> keys, Set<JWSAlgorithm> algorithms, String issuer,
+                                List<String> audiences, String rolesClaim) {
+        return new JwtVerifier(VerificationKeys.fixed(jwks(keys)), algorithms, issuer, audiences, rolesClaim,
+                "tenant_id", () -> NOW);
+    }
+
+    /** The keys as a JWKS, each under its id ("": none). */
+    static JWKSet jwks(Map<String, PublicKey> keys) {
+        List<JWK> jwks = new ArrayList<>();
+        keys.forEach((kid, key) -> jwks.add(key instanceof RSAPublicKey rsa
+                ? new RSAKey.Builder(rsa).keyID(kid.isEmpty() ? null : kid).build()
+                : new ECKey.Builder(Curve.forECParameterSpec(((ECPublicKey) key).getParams()), (ECPublicKey) key)
+                        .keyID(kid.isEmpty() ? null : kid).build()));
+        return new JWKSet(jwks);
+    }
+
+    static JsonObjectBuilder claims(String... roles) {
         var groups = Json.createArrayBuilder();
         for (String r : roles) {
             groups.add(r);
@@ -51,8 +78,12 @@ class JwtVerifierTest {
                 .add("exp", now + 300).add("groups", groups);
     }
 
-    private static JsonObject rs256(String kid) {
-        JsonObjectBuilder h = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT");
+    static JsonObject rs256(String kid) {
+        return header("RS256", kid);
+    }
+
+    static JsonObject header(String alg, String kid) {
+        JsonObjectBuilder h = Json.createObjectBuilder().add("alg", alg).add("typ", "JWT");
         if (kid != null) {
             h.add("kid", kid);
         }
@@ -63,10 +94,12 @@ class JwtVerifierTest {
         return sign(rs256(null), claims.build(), KEY.getPrivate());
     }
 
-    private static String sign(JsonObject header, JsonObject claims, PrivateKey key) {
+    static String sign(JsonObject header, JsonObject claims, PrivateKey key) {
         String input = b64(header.toString()) + "." + b64(claims.toString());
         try {
-            Signature s = Signature.getInstance("SHA256withRSA");
+            // ES256 signatures are R || S (64 bytes, RFC 7518 3.4), which the JDK calls the P1363 format.
+            Signature s = Signature.getInstance(key instanceof ECPrivateKey ? "SHA256withECDSAinP1363Format"
+                    : "SHA256withRSA");
             s.initSign(key);
             s.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
@@ -75,11 +108,11 @@ class JwtVerifierTest {
         }
     }
 
-    private static String b64(String s) {
+    static String b64(String s) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void refused(JwtVerifier v, String token, String reason) {
+    static void refused(JwtVerifier v, String token, String reason) {
         assertThatThrownBy(() -> v.verify(token)).isInstanceOf(InvalidTokenException.class)
                 .hasMessageContaining(reason);
     }
@@ -257,6 +290,109 @@ class JwtVerifierTest {
         refused(verifier(Map.of(), List.of(), "groups"), sign(claims("ADMIN")), "key");
     }
 
+    // ------------------------------------------------------------------ ES256
+
+    private static final KeyPair EC = generateEc("secp256r1");
+    private static final Set<JWSAlgorithm> BOTH = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
+    private static JwtVerifier es256(Map<String, PublicKey> keys) {
+        return verifier(keys, Set.of(JWSAlgorithm.ES256), ISSUER, List.of(), "groups");
+    }
+
+    @Test
+    void anEs256TokenVerifiesWhenEs256IsAccepted() throws Exception {
+        Caller c = es256(Map.of("ec-1", EC.getPublic()))
+                .verify(sign(header("ES256", "ec-1"), claims("AUDITOR").build(), EC.getPrivate()));
+        assertThat(c.id()).isEqualTo("token:alice");
+        assertThat(c.roles()).containsExactly(Role.AUDITOR);
+    }
+
+    @Test
+    void withBothAlgorithmsEachTokenIsVerifiedWithAKeyOfItsOwnType() throws Exception {
+        JwtVerifier v = verifier(Map.of("rsa", KEY.getPublic(), "ec", EC.getPublic()), BOTH, ISSUER, List.of(),
+                "groups");
+        assertThat(v.verify(sign(rs256(null), claims("AUDITOR").build(), KEY.getPrivate())).roles())
+                .containsExactly(Role.AUDITOR);
+        assertThat(v.verify(sign(header("ES256", null), claims("ADMIN").build(), EC.getPrivate())).roles())
+                .containsExactly(Role.ADMIN);
+        // a kid naming the key of the other type: that key is never used, the one key of the token's type is
+        assertThat(v.verify(sign(header("ES256", "rsa"), claims("ADMIN").build(), EC.getPrivate()))).isNotNull();
+        refused(v, sign(header("RS256", "ec"), claims("ADMIN").build(), OTHER.getPrivate()), "signature");
+    }
+
+    @Test
+    void anEs256TokenIsRefusedByDefaultAndAnRs256OneWhenOnlyEs256IsAccepted() {
+        refused(verifier(Map.of("", KEY.getPublic(), "ec", EC.getPublic()), List.of(), "groups"),
+                sign(header("ES256", "ec"), claims("ADMIN").build(), EC.getPrivate()), "only RS256 tokens");
+        refused(es256(Map.of("", EC.getPublic())), sign(claims("ADMIN")), "only ES256 tokens");
+    }
+
+    @Test
+    void anEs256TokenWithoutAnEcKeyIsRefused() {
+        JwtVerifier v = verifier(Map.of("", KEY.getPublic()), BOTH, ISSUER, List.of(), "groups");
+        refused(v, sign(header("ES256", null), claims("ADMIN").build(), EC.getPrivate()), "key");
+    }
+
+    @Test
+    void anEs256SignatureByAnotherKeyOrTamperedIsRefused() {
+        JwtVerifier v = es256(Map.of("", EC.getPublic()));
+        KeyPair other = generateEc("secp256r1");
+        refused(v, sign(header("ES256", null), claims("ADMIN").build(), other.getPrivate()), "signature");
+        String token = sign(header("ES256", null), claims("AUDITOR").build(), EC.getPrivate());
+        String[] parts = token.split("\\.");
+        refused(v, parts[0] + "." + b64(claims("ADMIN").build().toString()) + "." + parts[2], "signature");
+    }
+
+    @Test
+    void anEs256SignatureInDerInsteadOfJoseFormIsRefused() throws Exception {
+        String input = b64(header("ES256", null).toString()) + "." + b64(claims("ADMIN").build().toString());
+        Signature der = Signature.getInstance("SHA256withECDSA");
+        der.initSign(EC.getPrivate());
+        der.update(input.getBytes(StandardCharsets.US_ASCII));
+        String token = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(der.sign());
+        refused(es256(Map.of("", EC.getPublic())), token, "signature");
+    }
+
+    @Test
+    void theAllZeroEcdsaSignatureIsRefused() {
+        // CVE-2022-21449 ("psychic signatures"): r = s = 0 verified on unpatched JDKs.
+        String input = b64(header("ES256", null).toString()) + "." + b64(claims("ADMIN").build().toString());
+        String token = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[64]);
+        refused(es256(Map.of("", EC.getPublic())), token, "signature");
+    }
+
+    @Test
+    void anEcKeyOnAnotherCurveIsNotAnEs256Key() {
+        KeyPair p384 = generateEc("secp384r1");
+        JwtVerifier v = es256(Map.of("", p384.getPublic()));
+        String input = b64(header("ES256", null).toString()) + "." + b64(claims("ADMIN").build().toString());
+        refused(v, input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[64]), "key");
+    }
+
+    @Test
+    void theAlgorithmSettingNamesRs256Es256OrBoth() {
+        assertThat(JwtVerifier.algorithms("RS256")).containsExactly(JWSAlgorithm.RS256);
+        assertThat(JwtVerifier.algorithms("ES256")).containsExactly(JWSAlgorithm.ES256);
+        assertThat(JwtVerifier.algorithms(" ES256 , RS256 ")).containsExactlyInAnyOrder(JWSAlgorithm.RS256,
+                JWSAlgorithm.ES256);
+        for (String bad : List.of("", " , ", "HS256", "none", "rs256", "RS256,PS256")) {
+            assertThatThrownBy(() -> JwtVerifier.algorithms(bad)).as(bad).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("mp.jwt.verify.publickey.algorithm");
+        }
+    }
+
+    @Test
+    void hs256IsRefusedWhateverAlgorithmsAreAccepted() throws Exception {
+        JsonObject header = Json.createObjectBuilder().add("alg", "HS256").add("typ", "JWT").build();
+        String input = b64(header.toString()) + "." + b64(claims("ADMIN").build().toString());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(EC.getPublic().getEncoded(), "HmacSHA256"));
+        String token = input + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        refused(verifier(Map.of("rsa", KEY.getPublic(), "ec", EC.getPublic()), BOTH, ISSUER, List.of(), "groups"),
+                token, "only RS256 or ES256 tokens");
+    }
+
     // ------------------------------------------------------------------ claims
 
     @Test
@@ -268,8 +404,7 @@ class JwtVerifierTest {
 
     @Test
     void withoutAConfiguredIssuerEveryTokenIsRefused() {
-        JwtVerifier v = new JwtVerifier(Map.of("", KEY.getPublic()), null, List.of(), "groups", "tenant_id",
-                () -> NOW);
+        JwtVerifier v = verifier(Map.of("", KEY.getPublic()), Set.of(JWSAlgorithm.RS256), null, List.of(), "groups");
         refused(v, sign(claims("ADMIN")), "issuer");
     }
 
@@ -364,6 +499,16 @@ class JwtVerifierTest {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static KeyPair generateEc(String curve) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new java.security.spec.ECGenParameterSpec(curve));
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
