@@ -23,6 +23,7 @@ import org.steward.platform.kernel.api.Clock;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.TenantId;
 
 /**
  * The one write path of consent: checks everything first (purpose, action against legal basis, notice version,
@@ -85,8 +86,8 @@ public class ConsentRecorder {
                 Ids.newId().toString());
         em.persist(event);
         ConsentState state = project(event);
-        changed.fire(new ConsentChanged(c.tenantId(), c.holder().ref(), purpose.key(), c.action(), state.status(),
-                now));
+        changed.fire(new ConsentChanged(c.tenantId() == null ? null : TenantId.of(c.tenantId()), c.holder(),
+                purpose.key(), c.action(), state.status(), now));
         return new Recorded(event, state, receipts.issue(event, purpose, notice));
     }
 
