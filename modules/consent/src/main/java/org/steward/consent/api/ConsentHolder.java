@@ -1,5 +1,6 @@
 package org.steward.consent.api;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.steward.platform.kernel.api.SubjectId;
 
@@ -30,8 +31,8 @@ public record ConsentHolder(Kind kind, String id) {
         return kind.name().toLowerCase() + ":" + id;
     }
 
-    public static ConsentHolder parse(String ref) {
-        int colon = ref.indexOf(':');
-        return new ConsentHolder(Kind.valueOf(ref.substring(0, colon).toUpperCase()), ref.substring(colon + 1));
+    /** The subject's id when the holder is a registered subject; empty for a device. */
+    public Optional<SubjectId> subjectId() {
+        return kind == Kind.SUBJECT ? Optional.of(SubjectId.of(id)) : Optional.empty();
     }
 }

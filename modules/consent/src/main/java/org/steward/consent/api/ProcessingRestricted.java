@@ -2,6 +2,8 @@ package org.steward.consent.api;
 
 import java.time.OffsetDateTime;
 import org.steward.platform.kernel.api.DomainEvent;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 
 /**
  * A subject's processing was restricted (GDPR Art. 18): from the commit on, every consent decision for the subject
@@ -10,6 +12,6 @@ import org.steward.platform.kernel.api.DomainEvent;
  * the restriction in that transaction. {@code restrictionId} identifies this restriction; {@code requestRef} is the
  * data-subject request it comes from, when there is one. Carries ids only, never personal data.
  */
-public record ProcessingRestricted(String restrictionId, String tenantId, String subjectId, String requestRef,
+public record ProcessingRestricted(RestrictionId restrictionId, TenantId tenantId, SubjectId subjectId, String requestRef,
                                    OffsetDateTime occurredAt) implements DomainEvent {
 }

@@ -23,6 +23,7 @@ import org.steward.consent.internal.entity.Purpose;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.TenantId;
 import org.steward.platform.kernel.api.Times;
 
 /**
@@ -89,8 +90,8 @@ public class ConsentRecorder {
                 Ids.newId().toString(), now);
         em.persist(event);
         ConsentState state = project(event);
-        changed.fire(new ConsentChanged(c.tenantId(), c.holder().ref(), purpose.key(), c.action(), state.status(),
-                now));
+        changed.fire(new ConsentChanged(c.tenantId() == null ? null : TenantId.of(c.tenantId()), c.holder(),
+                purpose.key(), c.action(), state.status(), now));
         return new Recorded(event, state, receipts.issue(event, purpose, notice));
     }
 

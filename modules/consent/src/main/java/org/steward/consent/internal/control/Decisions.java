@@ -165,7 +165,7 @@ public class Decisions {
     HolderState load(ConsentHolder holder) {
         String tenantId = null;
         if (holder.kind() == ConsentHolder.Kind.SUBJECT) {
-            Optional<SubjectDirectory.SubjectRef> ref = directory.find(SubjectId.of(holder.id()));
+            Optional<SubjectDirectory.SubjectRef> ref = directory.find(holder.subjectId().orElseThrow());
             if (ref.isEmpty()) {
                 return null;
             }
@@ -191,15 +191,15 @@ public class Decisions {
     // --- invalidation -------------------------------------------------------------------------------------------
 
     void onConsentChanged(@Observes ConsentChanged e) {
-        changing(e.holderRef());
+        changing(e.holder().ref());
     }
 
     void onRestricted(@Observes ProcessingRestricted e) {
-        changing("subject:" + e.subjectId());
+        changing(ConsentHolder.subject(e.subjectId()).ref());
     }
 
     void onLifted(@Observes ProcessingRestrictionLifted e) {
-        changing("subject:" + e.subjectId());
+        changing(ConsentHolder.subject(e.subjectId()).ref());
     }
 
     void onErasure(@Observes ErasureRequested e) {

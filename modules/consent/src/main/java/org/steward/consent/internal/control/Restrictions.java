@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ProcessingRestricted;
 import org.steward.consent.api.ProcessingRestrictionLifted;
+import org.steward.consent.api.RestrictionId;
 import org.steward.consent.internal.entity.ProcessingRestriction;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
 import org.steward.platform.kernel.api.erasure.ErasureRequested;
@@ -52,8 +54,8 @@ public class Restrictions {
         if (existing.isPresent()) {
             return existing.get();
         }
-        restricted.fire(new ProcessingRestricted(Ids.newId().toString(), tenantId, subject.id(), requestRef,
-                Times.now(clock)));
+        restricted.fire(new ProcessingRestricted(new RestrictionId(Ids.newId()), TenantId.of(tenantId),
+                subject.subjectId().orElseThrow(), requestRef, Times.now(clock)));
         return of(subject).orElseThrow();
     }
 
@@ -63,24 +65,24 @@ public class Restrictions {
         if (existing.isEmpty()) {
             return false;
         }
-        lifted.fire(new ProcessingRestrictionLifted(existing.get().restrictionId(), tenantId, subject.id(), requestRef,
-                Times.now(clock)));
+        lifted.fire(new ProcessingRestrictionLifted(RestrictionId.of(existing.get().restrictionId()),
+                TenantId.of(tenantId), subject.subjectId().orElseThrow(), requestRef, Times.now(clock)));
         return true;
     }
 
     void onRestricted(@Observes ProcessingRestricted e) {
-        String holder = ConsentHolder.subject(SubjectId.of(e.subjectId())).ref();
+        String holder = ConsentHolder.subject(e.subjectId()).ref();
         if (em.find(ProcessingRestriction.class, holder) == null) {
-            em.persist(new ProcessingRestriction(holder, e.restrictionId(), e.tenantId(), e.requestRef(),
-                    e.occurredAt()));
+            em.persist(new ProcessingRestriction(holder, e.restrictionId().asString(), e.tenantId().asString(),
+                    e.requestRef(), e.occurredAt()));
             em.flush();
         }
     }
 
     void onLifted(@Observes ProcessingRestrictionLifted e) {
-        String holder = ConsentHolder.subject(SubjectId.of(e.subjectId())).ref();
+        String holder = ConsentHolder.subject(e.subjectId()).ref();
         ProcessingRestriction r = em.find(ProcessingRestriction.class, holder);
-        if (r != null && (e.restrictionId() == null || e.restrictionId().equals(r.restrictionId()))) {
+        if (r != null && (e.restrictionId() == null || e.restrictionId().asString().equals(r.restrictionId()))) {
             em.remove(r);
             em.flush();
         }

@@ -16,10 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentChanged;
-import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.PurposeCatalog;
 import org.steward.identity.api.SubjectDirectory;
-import org.steward.identity.internal.control.Subjects;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
@@ -57,10 +55,11 @@ public class PurposeEnds {
      * earlier time: repeating the choice must not postpone the erasure). A GRANT or OPT_IN resumes the purpose.
      */
     void onConsentChanged(@Observes ConsentChanged e) {
-        if (e.tenantId() == null || e.holderRef() == null || !e.holderRef().startsWith("subject:")) {
+        Optional<SubjectId> subject = e.holder().subjectId();
+        if (e.tenantId() == null || subject.isEmpty()) {
             return; // website visitors' devices: no records in identity to erase
         }
-        String subjectId = ConsentHolder.parse(e.holderRef()).id();
+        String subjectId = subject.get().asString();
         PurposeEnd.Cause cause = switch (e.status()) {
             case WITHDRAWN -> PurposeEnd.Cause.WITHDRAWN;
             case OPTED_OUT -> PurposeEnd.Cause.OPTED_OUT;
@@ -68,7 +67,7 @@ public class PurposeEnds {
             default -> null;
         };
         if (cause != null) {
-            record(e.tenantId(), subjectId, e.purposeKey(), e.occurredAt(), cause, false);
+            record(e.tenantId().asString(), subjectId, e.purposeKey(), e.occurredAt(), cause, false);
         } else if (e.action() == ConsentAction.GRANT || e.action() == ConsentAction.OPT_IN) {
             find(subjectId, e.purposeKey()).filter(p -> p.status() == PurposeEnd.Status.PENDING).ifPresent(em::remove);
         }

@@ -13,7 +13,6 @@ import java.util.logging.Logger;
 import org.steward.platform.audit.api.AuditLog;
 import org.steward.platform.audit.api.Outcome;
 import org.steward.platform.kernel.api.Audited;
-import org.steward.platform.kernel.internal.ProblemResponder;
 
 /**
  * Records refused requests once they are answered: every 401/403 as "access.denied" on the endpoint, and any other
