@@ -138,6 +138,7 @@ class ConsentIT {
         assertThat(r.json().getJsonObject("state").getString("status")).isEqualTo("GRANTED");
         assertThat(receipt.getString("holderRef")).isEqualTo("subject:" + subject);
         assertThat(receipt.getJsonObject("signature").getString("alg")).isEqualTo("Ed25519");
+        assertThat(receipt.getString("schemaVersion")).isEqualTo("steward-consent-receipt/2.0 (ISO/IEC TS 27560)");
         assertThat(receipt.getJsonArray("purposes").getJsonObject(0).getInt("noticeVersion")).isEqualTo(v);
         assertThat(receipt.toString()).doesNotContain("127.0.0.1").doesNotContain("ConsentIT/1.0");
 
@@ -148,6 +149,11 @@ class ConsentIT {
         JsonObject tampered = Json.createObjectBuilder(receipt).add("holderRef", "subject:" + Fixtures.unique()).build();
         Http.Response bad = anon.post("/api/v1/public/consent/receipts/verification", tampered.toString());
         assertThat(bad.json().getBoolean("valid")).isFalse();
+        // Relabelled as a schema 1.0 receipt (whose form is checked too), it no longer matches its signature.
+        JsonObject relabelled = Json.createObjectBuilder(receipt)
+                .add("schemaVersion", "steward-consent-receipt/1.0 (ISO/IEC TS 27560)").build();
+        assertThat(anon.post("/api/v1/public/consent/receipts/verification", relabelled.toString()).json()
+                .getBoolean("valid")).isFalse();
         JsonObject keys = anon.get("/api/v1/public/consent/receipt-keys").json();
         assertThat(keys.getJsonArray("keys").getJsonObject(0).getString("crv")).isEqualTo("Ed25519");
 
@@ -298,6 +304,29 @@ class ConsentIT {
         assertThat(states.getJsonArray("items").stream().map(JsonObject.class::cast)
                 .filter(o -> o.getString("purpose").equals("in-app-analytics")).findFirst().orElseThrow()
                 .getString("status")).isEqualTo("OPTED_OUT");
+    }
+
+    @Test
+    void aCsvImportNamesPhysicalLinesAndReportsAnUnclosedQuoteOnItsLine() throws Exception {
+        String s4 = Fixtures.subject(HTTP, tenant);
+        String path = "/api/v1/tenants/" + tenant + "/consent-imports";
+        // A byte-order mark, CRLF, a quoted field over two lines: the bad line is the 4th physical line.
+        String csv = "\uFEFFexternalId,subjectId,purpose,action,occurredAt\r\n"
+                + "\"crm-q1\r\nsecond line\"," + s4 + ",drip-emails,OPT_OUT,2025-04-01T10:00:00Z\r\n"
+                + "crm-q2," + s4 + ",drip-emails,SHRUG,2025-04-02T10:00:00Z\r\n";
+        Http.Response c = raw(HTTP, "POST", path, "text/csv", csv);
+        assertThat(c.status()).as(c.toString()).isEqualTo(200);
+        assertThat(c.json().getInt("imported")).isEqualTo(1);
+        assertThat(c.json().getJsonArray("errors").stream().map(JsonObject.class::cast)
+                .map(o -> o.getInt("line") + ":" + o.getString("field")).toList()).containsExactly("4:action");
+        // A quote that never closes: the rest cannot be read, and the report names the line its record starts on.
+        Http.Response open = raw(HTTP, "POST", path, "text/csv", "externalId,subjectId,purpose,action,occurredAt\n"
+                + "\"crm-q3," + s4 + ",drip-emails,OPT_OUT,2025-04-03T10:00:00Z\n");
+        assertThat(open.status()).as(open.toString()).isEqualTo(200);
+        assertThat(open.json().getInt("imported")).isZero();
+        JsonObject error = open.json().getJsonArray("errors").getJsonObject(0);
+        assertThat(error.getInt("line") + ":" + error.getString("field")).isEqualTo("2:line");
+        assertThat(error.getString("message")).isEqualTo("a quoted field is not closed");
     }
 
     @Test

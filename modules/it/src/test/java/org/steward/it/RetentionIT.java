@@ -97,8 +97,10 @@ class RetentionIT {
         assertThat(cert.getString("subjectHash")).startsWith("sha256:");
         assertThat(got.body()).doesNotContain(subject).doesNotContain(tenant);
         assertThat(cert.getJsonArray("dataKeysDestroyed")).hasSize(1);
+        assertThat(cert.getInt("version")).isEqualTo(2);
         assertThat(verify(cert)).isTrue();
-        // Tampered: a count, the trigger, the signature.
+        // Tampered: a count, the trigger, the signature; or stripped of its version (then read as version 1).
+        assertThat(verify(Json.createObjectBuilder(cert).remove("version").build())).isFalse();
         JsonObjectBuilder fewer = Json.createObjectBuilder(cert);
         fewer.add("erased", Json.createArrayBuilder().add(Json.createObjectBuilder().add("module", "identity")
                 .add("category", "feedback").add("count", 0)));

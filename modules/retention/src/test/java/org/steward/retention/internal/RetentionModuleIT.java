@@ -518,7 +518,8 @@ class RetentionModuleIT {
         Certificate c = certificates.forErasure(erasure);
         CertificateContent content = CertificateContent.parse(c.canonical());
         assertThat(content.erasureId()).isEqualTo(erasure);
-        assertThat(certificates.verify(content, c.signature()).valid()).as("the signature verifies").isTrue();
+        assertThat(CertificateContent.versionOf(c.canonical())).as("issued as version 2").isEqualTo(2);
+        assertThat(certificates.verify(content, 2, c.signature()).valid()).as("the signature verifies").isTrue();
         return content;
     }
 

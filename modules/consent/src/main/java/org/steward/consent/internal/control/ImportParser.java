@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentSource;
+import org.steward.platform.kernel.api.CanonicalJson;
+import org.steward.platform.kernel.api.Csv;
 import org.steward.platform.kernel.api.Ids;
 
 /**
@@ -162,7 +164,7 @@ public final class ImportParser {
                     : parseEnum(ConsentSource.class, "source", f.get("source"));
             OffsetDateTime occurredAt = time("occurredAt", required(f, "occurredAt"));
             OffsetDateTime expiresAt = f.get("expiresAt") == null ? null : time("expiresAt", f.get("expiresAt"));
-            String key = externalId != null ? "ext:" + externalId : "sha256:" + Sha256.hex(CanonicalJson.write(
+            String key = externalId != null ? "ext:" + externalId : "sha256:" + Sha256.hex(CanonicalJson.ofMembers(
                     normalised(subjectId, purpose, action, noticeVersion, language, source, occurredAt, expiresAt)));
             lines.add(new ImportLine(n, key, subjectId, purpose, action, noticeVersion, language, source, occurredAt,
                     expiresAt));

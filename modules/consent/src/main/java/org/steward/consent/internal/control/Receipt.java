@@ -3,13 +3,19 @@ package org.steward.consent.internal.control;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.steward.platform.kernel.api.CanonicalJson;
 
 /**
  * A consent receipt, shaped after ISO/IEC TS 27560 and the Kantara consent receipt: who the controller is, whose
  * choice it is (the holder's reference only: no name, email or IP address), for which purposes under which notice,
  * the resulting state, when, and an Ed25519 signature over the canonical JSON of everything but the signature.
+ *
+ * <p>Schema 2.0 signs the RFC 8785 form of the receipt as served, without its {@code signature} member (the server
+ * leaves null members out). Schema 1.0 receipts were signed over "sorted keys, no nulls, JCS escaping"; for the
+ * strings and integers a receipt holds those are the same bytes, so both versions verify by the same form.
  */
 @Schema(name = "ConsentReceipt")
 public record Receipt(
@@ -25,7 +31,10 @@ public record Receipt(
         @Schema(format = "date-time") String expiresAt,
         @Schema(required = true) Signature signature) {
 
-    public static final String SCHEMA_VERSION = "steward-consent-receipt/1.0 (ISO/IEC TS 27560)";
+    public static final String SCHEMA_VERSION = "steward-consent-receipt/2.0 (ISO/IEC TS 27560)";
+    /** Receipts issued before the canonical form was named RFC 8785: they must go on verifying. */
+    public static final String SCHEMA_VERSION_1 = "steward-consent-receipt/1.0 (ISO/IEC TS 27560)";
+    public static final Set<String> SCHEMA_VERSIONS = Set.of(SCHEMA_VERSION_1, SCHEMA_VERSION);
 
     @Schema(name = "ConsentReceiptController")
     public record Controller(@Schema(required = true) String name, String contact) {
@@ -64,7 +73,7 @@ public record Receipt(
         m.put("source", source);
         m.put("issuedAt", issuedAt);
         m.put("expiresAt", expiresAt);
-        return CanonicalJson.write(m);
+        return CanonicalJson.ofMembers(m);
     }
 
     public Receipt withSignature(Signature s) {

@@ -44,6 +44,9 @@ public class Receipts {
         if (r.signature() == null || r.signature().keyId() == null || r.signature().value() == null) {
             return new Verification(false, null, "the receipt has no signature");
         }
+        if (r.schemaVersion() == null || !Receipt.SCHEMA_VERSIONS.contains(r.schemaVersion())) {
+            return new Verification(false, r.signature().keyId(), "unknown receipt schema version");
+        }
         if (!Signer.ALGORITHM.equals(r.signature().alg())) {
             return new Verification(false, r.signature().keyId(), "unsupported signature algorithm");
         }

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import org.steward.consent.api.RopaContributor;
 import org.steward.consent.internal.entity.DataCategory;
 import org.steward.consent.internal.entity.Purpose;
+import org.steward.platform.kernel.api.Csv;
 
 /**
  * The GDPR Art. 30 record of processing activities, one activity per purpose. Recipients, transfers and retention
@@ -56,14 +57,15 @@ public class Ropa {
     }
 
     public static String csv(List<Activity> activities) {
-        StringBuilder out = new StringBuilder(Csv.line(List.of("purpose_key", "purpose", "description",
-                "legal_basis", "sale_or_sharing", "opt_out_allowed", "data_categories", "data_subjects", "recipients",
-                "transfers", "retention")));
+        StringBuilder out = new StringBuilder();
+        Csv.Writer csv = Csv.writer(out).row(List.of("purpose_key", "purpose", "description", "legal_basis",
+                "sale_or_sharing", "opt_out_allowed", "data_categories", "data_subjects", "recipients", "transfers",
+                "retention"));
         for (Activity a : activities) {
-            out.append(Csv.line(List.of(a.purposeKey(), a.purpose(), a.description(), a.legalBasis(),
+            csv.row(List.of(a.purposeKey(), a.purpose(), a.description(), a.legalBasis(),
                     Boolean.toString(a.saleOrSharing()), Boolean.toString(a.optOutAllowed()),
                     String.join("; ", a.dataCategories()), String.join("; ", a.dataSubjects()), a.recipients(),
-                    a.transfers(), a.retention())));
+                    a.transfers(), a.retention()));
         }
         return out.toString();
     }

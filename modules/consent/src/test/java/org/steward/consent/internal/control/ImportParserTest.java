@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentSource;
+import org.steward.platform.kernel.api.Csv;
 
 class ImportParserTest {
 
@@ -64,5 +65,42 @@ class ImportParserTest {
         ImportParser.Parsed p = ImportParser.csv("subjectId,shoeSize\n" + S + ",42\n");
         assertThat(p.lines()).isEmpty();
         assertThat(p.errors()).extracting(ImportParser.LineError::field).containsExactly("shoeSize");
+    }
+
+    @Test
+    void csvProblemsNameThePhysicalLineThroughQuotedLineBreaksByteOrderMarkAndCrlf() {
+        ImportParser.Parsed p = ImportParser.csv("\uFEFFsubjectId,purpose,action,occurredAt\r\n"
+                + S + ",\"web-\r\nanalytics\",GRANT,2025-01-02T00:00:00Z\r\n"
+                + "\r\n"
+                + S + ",drip-emails,SHRUG,2025-01-02T00:00:00Z\r\n"
+                + S + ",\"drip-emails\",OPT_OUT,2025-01-03T00:00:00Z\r\n");
+        assertThat(p.lines()).extracting(ImportLine::line).containsExactly(2, 6);
+        assertThat(p.lines().get(0).purposeKey()).isEqualTo("web-\r\nanalytics");
+        assertThat(p.errors()).extracting(ImportParser.LineError::line, ImportParser.LineError::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "action"));
+    }
+
+    @Test
+    void aCsvQuoteThatNeverClosesIsReportedOnTheLineItsRecordStarts() {
+        ImportParser.Parsed p = ImportParser.csv("subjectId,purpose,action,occurredAt\n"
+                + S + ",drip-emails,OPT_OUT,2025-01-02T00:00:00Z\n"
+                + S + ",\"drip-emails,OPT_OUT,2025-01-03T00:00:00Z\n"
+                + S + ",drip-emails,OPT_OUT,2025-01-04T00:00:00Z\n");
+        assertThat(p.lines()).isEmpty();
+        assertThat(p.errors()).containsExactly(new ImportParser.LineError(3, "line", "a quoted field is not closed"));
+    }
+
+    @Test
+    void theImportKeyOfALineWithoutExternalIdIsTheOneStoredBefore() {
+        // Keys computed by the hand-written canonical JSON that RFC 8785 replaced: re-imports must still match them.
+        ImportParser.Parsed p = ImportParser.jsonLines("{\"subjectId\":\"0190A000-0000-7000-8000-000000000002\","
+                + "\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":1,"
+                + "\"occurredAt\":\"2025-01-02T00:00:00+02:00\",\"source\":\"WEB_FORM\"}\n"
+                + "{\"subjectId\":\"0190a000-0000-7000-8000-000000000002\",\"purpose\":\"drip-emails\","
+                + "\"action\":\"OPT_OUT\",\"occurredAt\":\"2025-01-02T00:00:00Z\","
+                + "\"expiresAt\":\"2026-01-02T00:00:00Z\",\"noticeLanguage\":\"pt-BR\"}");
+        assertThat(p.lines()).extracting(ImportLine::importKey).containsExactly(
+                "sha256:40aed8e1d9fbbde358fc6709b74921ce63b2ef880ec1459897fe3bfc1e00f402",
+                "sha256:878d4b65d41d90ac0c52c9d61ff7d54d88ca1f76ed247a3d08eec0bc17faeb4b");
     }
 }

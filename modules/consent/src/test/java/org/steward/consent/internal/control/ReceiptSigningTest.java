@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.steward.consent.internal.entity.Purpose;
 import org.steward.platform.crypto.internal.Ed25519;
+import org.steward.platform.kernel.api.CanonicalJson;
 
 class ReceiptSigningTest {
 
@@ -51,7 +52,7 @@ class ReceiptSigningTest {
 
     @Test
     void canonicalJsonSortsKeysDropsNullsAndEscapes() {
-        assertThat(CanonicalJson.write(Map.of("b", 1, "a", List.of("x\"\n\u0001", true))))
+        assertThat(CanonicalJson.ofMembers(Map.of("b", 1, "a", List.of("x\"\n\u0001", true))))
                 .isEqualTo("{\"a\":[\"x\\\"\\n\\u0001\",true],\"b\":1}");
     }
 }

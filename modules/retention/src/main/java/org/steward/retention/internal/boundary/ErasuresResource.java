@@ -83,7 +83,7 @@ public class ErasuresResource {
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     public VerificationView verifyErasureCertificate(@Valid CertificateView body) {
         CertificateView in = Bodies.require(body);
-        Certificates.Verification v = certificates.verify(in.content(), in.signature());
+        Certificates.Verification v = certificates.verify(in.content(), in.signedVersion(), in.signature());
         return new VerificationView(v.valid(), v.keyId(), v.detail());
     }
 }

@@ -71,11 +71,15 @@ public class Certificates {
         return found.get(0);
     }
 
-    public Verification verify(CertificateContent content, String signature) {
+    /** Checks a certificate of either version (1: the name=value text, 2: RFC 8785). */
+    public Verification verify(CertificateContent content, int version, String signature) {
+        if (!CertificateContent.known(version)) {
+            return new Verification(false, content.keyId(), "unknown certificate version " + version);
+        }
         if (!KEY_ID.equals(content.keyId()) || !Signer.ALGORITHM.equals(content.algorithm())) {
             return new Verification(false, content.keyId(), "not signed with a key of this server");
         }
-        boolean ok = signer.verify(content.keyId(), content.canonical(), signature);
+        boolean ok = signer.verify(content.keyId(), content.canonical(version), signature);
         return new Verification(ok, content.keyId(),
                 ok ? "the signature is valid: this server issued this certificate, unchanged"
                         : "the signature does not match: the certificate was altered or not issued here");
