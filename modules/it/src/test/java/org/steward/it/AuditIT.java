@@ -22,13 +22,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.steward.it.support.Database;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
@@ -36,9 +34,10 @@ import org.steward.it.support.Tables;
 import org.steward.platform.security.api.Role;
 
 /**
- * The audit log on a server of its own, because these tests tamper with its database: entries carry the right actor,
- * target, outcome and correlation id and no personal data; refusals and denials are recorded; concurrent appends keep
- * one contiguous chain; and verify names the entry where edits, deletions and reorderings break the chain.
+ * The audit log on a server that no other test writes to while these run ({@link StewardServer#quiet()}), because
+ * they count the whole chain and tamper with its database: entries carry the right actor, target, outcome and
+ * correlation id and no personal data; refusals and denials are recorded; concurrent appends keep one contiguous
+ * chain; and verify names the entry where edits, deletions and reorderings break the chain.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditIT {
@@ -51,17 +50,10 @@ class AuditIT {
 
     @BeforeAll
     static void start() {
-        server = StewardServer.war("audit", Database.fresh("audit"), Map.of()).start();
+        server = StewardServer.quiet();
         http = server.http();
         Http.Response r = http.get("/api/v1/me");
         me = r.status() == 200 ? r.json() : null;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     // ---------------------------------------------------------------- what an entry says

@@ -14,10 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.steward.it.support.Database;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
@@ -26,7 +24,11 @@ import org.steward.it.support.StewardServer;
  * Every operation of the OpenAPI document × every role, plus anonymous. The table below is the access policy; an
  * operation missing from it fails the test, so a new endpoint cannot ship without a decision about who may call it.
  * Allowed: the request passes authorization (neither 401 nor 403, never 5xx; reads answer 200). Denied: 403.
- * Anonymous: 401, except on the few public operations ({@link #publicRule}), which anyone may call. Runs on its own server: some allowed calls change state (revoke a key, rotate keys).
+ * Anonymous: 401, except on the few public operations ({@link #publicRule}), which anyone may call. Runs on the
+ * sweeping server ({@link StewardServer#sweeping()}): the allowed calls that change state touch only the matrix's own
+ * fixtures (revoke its key, release its second hold, flag its held subject as a minor, restrict it and lift that) or
+ * start a blind-index rotation, which keeps every lookup working; the master key, configured there, is not rotated
+ * (409).
  */
 class AuthorizationMatrixIT {
 
@@ -155,8 +157,7 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     static void start() {
-        server = StewardServer.war("matrix", Database.fresh("matrix"),
-                Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S")).start();
+        server = StewardServer.sweeping();
         Http op = server.http();
         String tenant = Fixtures.tenant(op, "CLOUD");
         String subject = Fixtures.subject(op, tenant);
@@ -209,13 +210,6 @@ class AuthorizationMatrixIT {
         operations = new ArrayList<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, o) ->
                 operations.add(new String[]{method.name(), path})));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

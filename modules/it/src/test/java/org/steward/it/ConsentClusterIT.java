@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.steward.it.support.Database;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
-import org.steward.it.support.Ports;
+import org.steward.it.support.Pair;
 import org.steward.it.support.StewardServer;
 
 /**
  * Two instances on one database, clustered through Payara's Hazelcast on loopback: a consent change committed on A
- * invalidates B's in-JVM decision cache before A's response returns, so B's very next decision reflects it.
+ * invalidates B's in-JVM decision cache before A's response returns, so B's very next decision reflects it. On the
+ * shared pair ({@link Pair#shared()}).
  */
 class ConsentClusterIT {
 
@@ -24,61 +22,51 @@ class ConsentClusterIT {
 
     @Test
     void aChangeOnOneInstanceIsSeenByTheOtherAtOnce() throws Exception {
-        Database db = Database.fresh("consentcluster");
-        Map<String, String> env = Map.of("STEWARD_CRYPTO_MASTER_KEY", java.util.Base64.getEncoder()
-                .encodeToString(new java.security.SecureRandom().generateSeed(32)));
-        String cluster = "steward-it-" + Fixtures.unique();
-        int base = freePortPair();
-        try (StewardServer a = StewardServer.war("consentcluster-a", db, env,
-                StewardServer.clusterArgs(cluster, base, 2, 0));
-             StewardServer b = StewardServer.war("consentcluster-b", db, env,
-                     StewardServer.clusterArgs(cluster, base, 2, 1))) {
-            // One after the other: the first start migrates and seeds the database; B then joins A's cluster.
-            a.start();
-            b.start();
-            awaitMembers(b, 2);
+        Pair pair = Pair.shared();
+        StewardServer a = pair.a();
+        StewardServer b = pair.b();
+        awaitMembers(b, 2);
 
-            Http officerA = a.http();
-            String tenant = Fixtures.tenant(officerA, "CLOUD");
-            String subject = Fixtures.subject(officerA, tenant);
-            Http serviceB = b.apiKey(tenant, "SERVICE");
-            int v = officerA.put("/api/v1/consent/purposes/web-analytics/notices/en",
-                    "{\"text\":\"Cluster notice\"}").json().getInt("version");
-            String consents = "/api/v1/tenants/" + tenant + "/subjects/" + subject + "/consents";
+        Http officerA = a.http();
+        String tenant = Fixtures.tenant(officerA, "CLOUD");
+        String subject = Fixtures.subject(officerA, tenant);
+        Http serviceB = b.apiKey(tenant, "SERVICE");
+        int v = officerA.put("/api/v1/consent/purposes/web-analytics/notices/en",
+                "{\"text\":\"Cluster notice\"}").json().getInt("version");
+        String consents = "/api/v1/tenants/" + tenant + "/subjects/" + subject + "/consents";
 
-            assertThat(decision(serviceB, subject, "web-analytics").getBoolean("allowed")).isFalse();
-            for (int i = 0; i < ROUNDS; i++) {
-                boolean grant = i % 2 == 0;
-                // B's cache holds the current state (asked twice: the second is a cache hit)
-                decision(serviceB, subject, "web-analytics");
-                assertThat(decision(serviceB, subject, "web-analytics").getBoolean("allowed")).isEqualTo(!grant);
-                Http.Response r = officerA.post(consents, grant
-                        ? "{\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + "}"
-                        : "{\"purpose\":\"web-analytics\",\"action\":\"WITHDRAW\"}");
-                assertThat(r.status()).as(r.toString()).isEqualTo(201);
-                JsonObject onB = decision(serviceB, subject, "web-analytics");
-                assertThat(onB.getBoolean("allowed")).as("round " + i + ": B after A's " + (grant ? "grant" : "withdrawal"))
-                        .isEqualTo(grant);
-            }
-
-            // A restriction set on A denies on B at once; lifting it on A allows on B at once.
-            decision(serviceB, subject, "app-provision");
-            String restriction = "/api/v1/tenants/" + tenant + "/subjects/" + subject + "/restriction";
-            assertThat(officerA.post(restriction, "{}").status()).isEqualTo(201);
-            assertThat(decision(serviceB, subject, "app-provision").getString("reason")).isEqualTo("RESTRICTED");
-            assertThat(officerA.delete(restriction).status()).isEqualTo(204);
-            assertThat(decision(serviceB, subject, "app-provision").getString("reason")).isEqualTo("CONTRACT");
-
-            // And the other way round: a change on B is seen on A.
-            Http serviceA = a.apiKey(tenant, "SERVICE");
-            decision(serviceA, subject, "drip-emails");
-            assertThat(b.http().post(consents, "{\"purpose\":\"drip-emails\",\"action\":\"OPT_OUT\"}").status())
-                    .isEqualTo(201);
-            assertThat(decision(serviceA, subject, "drip-emails").getString("reason")).isEqualTo("OPTED_OUT");
-
-            assertThat(Files.readString(a.log())).contains("Consent decision cache: Hazelcast topics");
-            assertThat(Files.readString(b.log())).contains("Consent decision cache: Hazelcast topics");
+        assertThat(decision(serviceB, subject, "web-analytics").getBoolean("allowed")).isFalse();
+        for (int i = 0; i < ROUNDS; i++) {
+            boolean grant = i % 2 == 0;
+            // B's cache holds the current state (asked twice: the second is a cache hit)
+            decision(serviceB, subject, "web-analytics");
+            assertThat(decision(serviceB, subject, "web-analytics").getBoolean("allowed")).isEqualTo(!grant);
+            Http.Response r = officerA.post(consents, grant
+                    ? "{\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + "}"
+                    : "{\"purpose\":\"web-analytics\",\"action\":\"WITHDRAW\"}");
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            JsonObject onB = decision(serviceB, subject, "web-analytics");
+            assertThat(onB.getBoolean("allowed")).as("round " + i + ": B after A's " + (grant ? "grant" : "withdrawal"))
+                    .isEqualTo(grant);
         }
+
+        // A restriction set on A denies on B at once; lifting it on A allows on B at once.
+        decision(serviceB, subject, "app-provision");
+        String restriction = "/api/v1/tenants/" + tenant + "/subjects/" + subject + "/restriction";
+        assertThat(officerA.post(restriction, "{}").status()).isEqualTo(201);
+        assertThat(decision(serviceB, subject, "app-provision").getString("reason")).isEqualTo("RESTRICTED");
+        assertThat(officerA.delete(restriction).status()).isEqualTo(204);
+        assertThat(decision(serviceB, subject, "app-provision").getString("reason")).isEqualTo("CONTRACT");
+
+        // And the other way round: a change on B is seen on A.
+        Http serviceA = a.apiKey(tenant, "SERVICE");
+        decision(serviceA, subject, "drip-emails");
+        assertThat(b.http().post(consents, "{\"purpose\":\"drip-emails\",\"action\":\"OPT_OUT\"}").status())
+                .isEqualTo(201);
+        assertThat(decision(serviceA, subject, "drip-emails").getString("reason")).isEqualTo("OPTED_OUT");
+
+        assertThat(Files.readString(a.log())).contains("Consent decision cache: Hazelcast topics");
+        assertThat(Files.readString(b.log())).contains("Consent decision cache: Hazelcast topics");
     }
 
     private static JsonObject decision(Http client, String subject, String purpose) {
@@ -97,9 +85,5 @@ class ConsentClusterIT {
             Thread.sleep(250);
         }
         throw new AssertionError("no cluster of " + size + " formed:\n" + s.logTail());
-    }
-
-    private static int freePortPair() {
-        return Ports.freeRun(2);
     }
 }

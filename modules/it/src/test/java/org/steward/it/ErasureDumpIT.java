@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.steward.it.support.Database;
@@ -34,32 +35,31 @@ import org.steward.platform.kernel.api.DataKeyId;
 /**
  * THE DUMP TEST (issue 5). A subject erased at their request, and a whole tenant erased by licence expiry: afterwards
  * a dump of the whole database (pg_dump, or H2's SCRIPT) and the server's log hold none of their values, and a
- * ciphertext copied before the erasure can no longer be decrypted, because its data key is gone.
+ * ciphertext copied before the erasure can no longer be decrypted, because its data key is gone. On the sweeping
+ * server, whose database and log also hold the other sweeping tests' data: the values searched for are unique.
  */
 class ErasureDumpIT {
 
-    /** A known master key, so that this test can show that the copied ciphertext WAS readable before erasure. */
-    private static final byte[] MASTER = new byte[32];
-
-    static {
-        new SecureRandom().nextBytes(MASTER);
-    }
-
     private static StewardServer server;
+    /** A server this test started (and stops), rather than the shared sweeping one. */
+    private static boolean own;
 
-    /** The suite's database (PostgreSQL in CI: pg_dump), and the embedded H2 (SCRIPT) when that is another one. */
-    static Stream<Database> databases() {
+    /**
+     * The suite's database, on the server that sweeps every second (PostgreSQL in CI: pg_dump), and the embedded H2
+     * (SCRIPT) on a server of its own when the suite's is another one.
+     */
+    static Stream<Named<Boolean>> servers() {
         return Database.postgresConfigured()
-                ? Stream.of(Database.fresh("erasure_dump"), Database.h2("erasure_dump_h2"))
-                : Stream.of(Database.fresh("erasure_dump"));
+                ? Stream.of(Named.of("suite database", false), Named.of("embedded H2", true))
+                : Stream.of(Named.of("suite database", false));
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
+        if (own && server != null) {
             server.close();
-            server = null;
         }
+        server = null;
     }
 
     /** The distinctive values of one subject. */
@@ -83,10 +83,19 @@ class ErasureDumpIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
-    void erasedSubjectsLeaveNoTraceInADumpOrTheLogAndTheirCiphertextIsNoise(Database database) throws Exception {
-        server = StewardServer.war("erasure-dump", database, Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
-                "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(MASTER))).start();
+    @MethodSource("servers")
+    void erasedSubjectsLeaveNoTraceInADumpOrTheLogAndTheirCiphertextIsNoise(boolean ownH2) throws Exception {
+        own = ownH2;
+        if (ownH2) {
+            // The sweeping server's settings, on H2: a sweep every second and a known master key.
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            server = StewardServer.war("erasure-dump-h2", Database.h2("erasure_dump_h2"), Map.of(
+                    "STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
+                    "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(key))).start();
+        } else {
+            server = StewardServer.sweeping();
+        }
         Http op = server.http();
         List<String> secrets = new ArrayList<>();
 
@@ -211,7 +220,7 @@ class ErasureDumpIT {
         if (wrapped == null) {
             throw new IllegalStateException("the data key was destroyed: nothing can unwrap it");
         }
-        SecretKey dek = KeyWrap.unwrap(Aead.key(MASTER), copy.dataKeyId(), wrapped);
+        SecretKey dek = KeyWrap.unwrap(Aead.key(server.masterKey()), copy.dataKeyId(), wrapped);
         return new AeadCipher(DataKeyId.of(copy.dataKeyId()), dek).decrypt("email", copy.emailCiphertext());
     }
 }

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.steward.it.support.Database;
 import org.steward.it.support.Fixtures;
+import org.steward.it.support.StartLog;
 import org.steward.it.support.StewardServer;
 import org.steward.it.support.Tokens;
 
@@ -48,8 +49,8 @@ import org.steward.it.support.Tokens;
  * Each way Steward ships, started for real and checked the same way: ready, a valid OpenAPI document, one API call,
  * a bearer token accepted and a forged one refused.
  * <ul>
- * <li>steward.war on Payara Micro;</li>
- * <li>steward.jar, the uber-jar;</li>
+ * <li>steward.war on Payara Micro: the shared server ({@link StewardServer#shared()});</li>
+ * <li>steward.jar, the uber-jar: the server of AuditIT ({@link StewardServer#quiet()});</li>
  * <li>steward.ear on a full Payara Server: a fresh install and domain, the datasource configured through the
  * server process's environment (the only place an EAR's {@code ${MPCONFIG=...}} placeholders resolve from).</li>
  * </ul>
@@ -87,20 +88,16 @@ class PackagingIT {
     @Order(1)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void warOnPayaraMicro() {
-        try (StewardServer server = StewardServer.war("packaging-war", Database.fresh("war"), Map.of())) {
-            server.start();
-            checkPackaging(server.uri("/"), server::logTail, false);
-        }
+        StewardServer server = StewardServer.shared(); // it is the WAR on Payara Micro, with the defaults
+        checkPackaging(server.uri("/"), server::logTail, false);
     }
 
     @Test
     @Order(2)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void uberJar() {
-        try (StewardServer server = StewardServer.uberJar("packaging-jar", Database.fresh("jar"), Map.of())) {
-            server.start();
-            checkPackaging(server.uri("/"), server::logTail, false);
-        }
+        StewardServer server = StewardServer.quiet(); // it is the uber-jar, with the defaults
+        checkPackaging(server.uri("/"), server::logTail, false);
     }
 
     @Test
@@ -356,6 +353,7 @@ class PackagingIT {
             env.putAll(StewardServer.jwksEnvironment());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
             started = true;
+            StartLog.record("packaging-ear", "ear on Payara Server", 1);
             asadmin(Duration.ofSeconds(120), env, "start-domain", NAME);
         }
 

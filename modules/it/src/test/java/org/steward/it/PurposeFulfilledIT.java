@@ -7,12 +7,9 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.steward.it.support.Database;
 import org.steward.it.support.Dumps;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
@@ -29,16 +26,8 @@ class PurposeFulfilledIT {
 
     @BeforeAll
     static void start() {
-        server = StewardServer.war("purpose-ends", Database.fresh("purpose_ends"),
-                Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S")).start();
+        server = StewardServer.sweeping();
         op = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -9,20 +9,18 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.steward.it.support.Database;
 import org.steward.it.support.Dumps;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
 
 /**
- * Retention policies, legal holds, minors, certificates and the sweep's record, on a server of its own that sweeps
- * every second. (The dump, two-instance and crash tests are ErasureDumpIT, ErasureConcurrencyIT, ErasureCrashIT.)
+ * Retention policies, legal holds, minors, certificates and the sweep's record, on the server that sweeps every
+ * second ({@link StewardServer#sweeping()}). (The dump, two-instance and crash tests are ErasureDumpIT,
+ * ErasureConcurrencyIT and RestartIT.)
  */
 class RetentionIT {
 
@@ -31,16 +29,8 @@ class RetentionIT {
 
     @BeforeAll
     static void start() {
-        server = StewardServer.war("retention", Database.fresh("retention"),
-                Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S")).start();
+        server = StewardServer.sweeping();
         op = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -11,12 +11,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.steward.it.support.Database;
 import org.steward.it.support.Dumps;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
@@ -25,8 +22,9 @@ import org.steward.it.support.StewardServer;
 /**
  * A tenant's erasure (licence terminated or expired) deletes the Steward users and API keys bound to it (policy §10:
  * a username can be a person's name or email), and they fail authentication at once, even while a verified password
- * is still remembered. Unbound users and keys, and those of other tenants, are untouched. On a server of its own that
- * sweeps every second.
+ * is still remembered. Unbound users and keys, and those of other tenants, are untouched. On the server that sweeps
+ * every second ({@link StewardServer#sweeping()}); the global counts below only see this test's changes, since test
+ * classes run one after another and no other erasure that deletes credentials is pending there.
  */
 class TenantCredentialsErasureIT {
 
@@ -46,16 +44,8 @@ class TenantCredentialsErasureIT {
 
     @BeforeAll
     static void start() {
-        server = StewardServer.war("tenant-credentials", Database.fresh("tenantcreds"),
-                Map.of("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S")).start();
+        server = StewardServer.sweeping();
         op = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

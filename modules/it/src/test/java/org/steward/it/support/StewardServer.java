@@ -7,20 +7,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A real Steward on Payara Micro in a child process, on its own port, database and data directory. Tests talk to
- * it over HTTP only. {@link #shared()} is the one server that most test classes use; tests that restart or kill a
- * server start their own.
+ * it over HTTP only. A whole-server start costs 20-40 s, so test classes share servers, each started once per test
+ * JVM (failsafe runs the classes one after another in one JVM) and stopped at its exit: {@link #shared()} for most
+ * classes, {@link #sweeping()} for those that watch the retention sweep, {@link #quiet()} for the audit log's
+ * tests, and {@link Pair#shared()} for two instances on one database. Tests that restart or kill a server start
+ * their own. Every start is counted in {@link StartLog}.
  */
 public final class StewardServer implements AutoCloseable {
 
-    private static StewardServer shared;
+    /** The servers that test classes share, by name: started once, on first use. */
+    private static final Map<String, StewardServer> FIXTURES = new HashMap<>();
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     /** The bootstrap admin's password on test servers (STEWARD_ADMIN_PASSWORD). */
     public static final String ADMIN_PASSWORD = "it-admin-password-1";
@@ -40,10 +48,14 @@ public final class StewardServer implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path workDir;
     private final Path log;
+    private final String name;
+    private final String kind;
     private final int port;
     private final Database database;
     private Process process;
     private int starts;
+    /** Whether the last start (or wait) saw it ready. */
+    private volatile boolean ready;
 
     private StewardServer(Path artifact, boolean uberJar, Database database, Map<String, String> extraEnv,
                           String name) {
@@ -53,6 +65,8 @@ public final class StewardServer implements AutoCloseable {
     private StewardServer(Path artifact, boolean uberJar, Database database, Map<String, String> extraEnv,
                           String name, List<String> payaraArgs) {
         this.database = database;
+        this.name = name;
+        this.kind = (uberJar ? "uber-jar" : "war") + (payaraArgs.contains("--clustermode") ? ", cluster" : "");
         this.port = freePort();
         // Unique per server: concurrent test runs must never share a Payara root or a log.
         this.workDir = Path.of(System.getProperty("steward.work", "target/work")).toAbsolutePath()
@@ -79,18 +93,58 @@ public final class StewardServer implements AutoCloseable {
     }
 
     /**
-     * The server most tests share: the WAR on Payara Micro. Started once per test JVM, stopped at its exit. Unlike the
+     * The server most tests share: the WAR on Payara Micro, with the defaults (a sweep every minute). Unlike the
      * other test servers (which are given the test IdP's key inline), it reads the IdP's keys from its JWKS URL and
      * accepts RS256 and ES256, so that JwtIT can rotate them.
      */
-    public static synchronized StewardServer shared() {
-        if (shared == null) {
-            shared = war("shared", Database.fresh("shared"), jwksEnvironment());
-            shared.start();
-            StewardServer s = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+    public static StewardServer shared() {
+        return fixture("shared", () -> war("shared", Database.fresh("shared"), jwksEnvironment()));
+    }
+
+    /**
+     * The WAR with a retention sweep every second, for the tests that wait for erasures. It is not the shared one:
+     * there, an erasure queued by one test would complete within a second under the next assertion of another
+     * (SubjectsIT flags a subject as a minor and reads it again). Its master key is configured, not generated, so that
+     * ErasureDumpIT can show that a ciphertext was readable before the erasure ({@link #masterKey()}).
+     */
+    public static StewardServer sweeping() {
+        return fixture("sweeping", () -> war("sweeping", Database.fresh("sweeping"), Map.of(
+                "STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
+                "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(randomKey()))));
+    }
+
+    /**
+     * A server that nothing writes to behind a test's back, for AuditIT, which counts and tampers with the whole
+     * audit chain: no other test class's leftovers for the sweep (erasures, expired licences). It is the uber-jar,
+     * so that PackagingIT checks that packaging on it instead of starting one more server; PackagingIT never runs
+     * while AuditIT does.
+     */
+    public static StewardServer quiet() {
+        return fixture("quiet", () -> uberJar("quiet", Database.fresh("quiet"), Map.of()));
+    }
+
+    /**
+     * The fixture of this name, created and started at the first call. A failed start is not repeated: a later
+     * caller waits for the same process to become ready (a start interrupted by a test's timeout may still
+     * finish), and fails at once if it has exited.
+     */
+    static synchronized StewardServer fixture(String name, java.util.function.Supplier<StewardServer> create) {
+        StewardServer server = FIXTURES.get(name);
+        if (server == null) {
+            server = create.get();
+            FIXTURES.put(name, server);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            server.start();
+        } else if (!server.ready) {
+            server.awaitReady(READY_TIMEOUT);
         }
-        return shared;
+        return server;
+    }
+
+    static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     /** The settings that make a server read the test IdP's keys from its JWKS (RS256 and ES256 accepted). */
@@ -146,10 +200,11 @@ public final class StewardServer implements AutoCloseable {
             pb.environment().putAll(environment);
             process = pb.start();
             starts++;
+            StartLog.record(name, kind, starts);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start Payara Micro", e);
         }
-        awaitReady(Duration.ofSeconds(180));
+        awaitReady(READY_TIMEOUT);
         return this;
     }
 
@@ -174,6 +229,7 @@ public final class StewardServer implements AutoCloseable {
 
     /** Polls {@code /health/ready} until it answers 200, or fails with the tail of the server log. */
     public void awaitReady(Duration timeout) {
+        ready = false;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
@@ -185,6 +241,7 @@ public final class StewardServer implements AutoCloseable {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
+                    ready = true;
                     return;
                 }
                 last = r.statusCode() + " " + r.body();
@@ -293,6 +350,15 @@ public final class StewardServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The master key this server was given (STEWARD_CRYPTO_MASTER_KEY); fails for the embedded default. */
+    public byte[] masterKey() {
+        String key = environment.get("STEWARD_CRYPTO_MASTER_KEY");
+        if (key == null) {
+            throw new IllegalStateException("Server " + name + " generates its own master key");
+        }
+        return Base64.getDecoder().decode(key);
     }
 
     public Path log() {

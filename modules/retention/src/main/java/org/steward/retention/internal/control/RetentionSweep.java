@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.consent.api.PurposeCatalog;
-import org.steward.identity.internal.control.Subjects;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ScheduledJob;
 import org.steward.platform.kernel.api.Times;
