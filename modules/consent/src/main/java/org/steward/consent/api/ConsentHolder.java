@@ -2,6 +2,7 @@ package org.steward.consent.api;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.steward.platform.kernel.api.DeviceId;
 import org.steward.platform.kernel.api.SubjectId;
 
 /**
@@ -14,10 +15,14 @@ public record ConsentHolder(Kind kind, String id) {
     public enum Kind { SUBJECT, DEVICE }
 
     /** Device ids are opaque client-generated values: long enough not to be guessed, never an email or a name. */
-    public static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+    public static final Pattern DEVICE_ID = DeviceId.FORMAT;
 
     public static ConsentHolder subject(SubjectId id) {
         return new ConsentHolder(Kind.SUBJECT, id.asString());
+    }
+
+    public static ConsentHolder device(DeviceId id) {
+        return new ConsentHolder(Kind.DEVICE, id.asString());
     }
 
     public static ConsentHolder device(String deviceId) {

@@ -21,8 +21,8 @@ import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ConsentSource;
 import org.steward.consent.api.LegalBasis;
-import org.steward.consent.api.ProcessingRestricted;
-import org.steward.consent.api.ProcessingRestrictionLifted;
+import org.steward.consent.api.LiftProcessingRestriction;
+import org.steward.consent.api.RestrictProcessing;
 import org.steward.consent.internal.control.ConsentRecorder;
 import org.steward.consent.internal.control.DecisionRules.Decision;
 import org.steward.consent.internal.control.DecisionRules.Reason;
@@ -183,7 +183,7 @@ class ConsentModuleIT {
 
         tx.commit(() -> restrictions.restrict(tenant, subject, "DSR-1"));
 
-        assertThat(events.all()).filteredOn(f -> f.event() instanceof ProcessingRestricted).singleElement()
+        assertThat(events.all()).filteredOn(f -> f.event() instanceof RestrictProcessing).singleElement()
                 .satisfies(f -> assertThat(f.inTransaction()).isTrue());
         assertThat(rows.count("SELECT COUNT(*) FROM consent_restriction WHERE holder_ref = ?", subject.ref()))
                 .isEqualTo(1);
@@ -192,11 +192,11 @@ class ConsentModuleIT {
         }
         assertThat(tx.commit(() -> restrictions.restrict(tenant, subject, "DSR-2")).requestRef())
                 .as("restricting again keeps the first restriction").isEqualTo("DSR-1");
-        assertThat(events.of(ProcessingRestricted.class)).hasSize(1);
+        assertThat(events.of(RestrictProcessing.class)).hasSize(1);
 
         assertThat(tx.commit(() -> restrictions.lift(tenant, subject, null))).isTrue();
 
-        assertThat(events.all()).filteredOn(f -> f.event() instanceof ProcessingRestrictionLifted).singleElement()
+        assertThat(events.all()).filteredOn(f -> f.event() instanceof LiftProcessingRestriction).singleElement()
                 .satisfies(f -> assertThat(f.inTransaction()).isTrue());
         assertThat(rows.count("SELECT COUNT(*) FROM consent_restriction WHERE holder_ref = ?", subject.ref()))
                 .isZero();

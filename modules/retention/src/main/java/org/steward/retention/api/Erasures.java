@@ -1,13 +1,15 @@
 package org.steward.retention.api;
 
-import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.DeviceId;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
+import org.steward.platform.kernel.api.erasure.ErasureId;
 
 /**
- * What other modules (subject-rights) may ask of retention: the erasure of a subject at the subject's request. The
- * request is queued in the caller's transaction (it commits or rolls back with it) and carried out by the next sweep,
- * which ends with a signed certificate.
+ * What other modules (subject-rights) may ask of retention: an erasure at the data subject's request. The request is
+ * queued in the caller's transaction (it commits or rolls back with it) and carried out by the next sweep, which
+ * calls every module's {@link org.steward.platform.kernel.api.erasure.ErasureParticipant} and ends with a signed
+ * certificate.
  */
 public interface Erasures {
 
@@ -18,4 +20,12 @@ public interface Erasures {
      * @throws org.steward.platform.kernel.api.ProblemException 404 when the subject does not exist in the tenant
      */
     ErasureId requestSubjectErasure(TenantId tenantId, SubjectId subjectId, String reference);
+
+    /**
+     * Queues the erasure of a website visitor's device (its consent records) at the visitor's request. A device is
+     * bound to no tenant and no legal hold applies to it. {@code reference} as above. Returns the pending erasure if
+     * one is already queued; a device Steward knows nothing about is erased all the same (its certificate then counts
+     * nothing), so the answer does not tell whether a device id is known.
+     */
+    ErasureId requestDeviceErasure(DeviceId deviceId, String reference);
 }

@@ -20,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.api.ConsentHolder;
-import org.steward.consent.api.ProcessingRestricted;
-import org.steward.consent.api.ProcessingRestrictionLifted;
 import org.steward.consent.internal.control.Holders;
 import org.steward.consent.internal.control.Restrictions;
 import org.steward.consent.internal.entity.ProcessingRestriction;
@@ -30,9 +28,9 @@ import org.steward.platform.security.api.Roles;
 
 /**
  * GDPR Art. 18 restriction of processing, set and lifted by a privacy officer: while a subject is restricted every
- * consent decision for it is {@code allowed: false} (reason {@code RESTRICTED}). Fires
- * {@link org.steward.consent.api.ProcessingRestricted} / {@link org.steward.consent.api.ProcessingRestrictionLifted},
- * the same events the subject-rights module will fire for its requests.
+ * consent decision for it is {@code allowed: false} (reason {@code RESTRICTED}). Fires the commands
+ * {@link org.steward.consent.api.RestrictProcessing} / {@link org.steward.consent.api.LiftProcessingRestriction},
+ * the same ones the subject-rights module will fire for its requests.
  */
 @Path("v1/tenants/{tenantId}/subjects/{subjectId}/restriction")
 @Tag(name = "consent")

@@ -28,8 +28,8 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
-import org.steward.consent.api.ProcessingRestricted;
-import org.steward.consent.api.ProcessingRestrictionLifted;
+import org.steward.consent.api.LiftProcessingRestriction;
+import org.steward.consent.api.RestrictProcessing;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.ProcessingRestriction;
 import org.steward.consent.internal.entity.Purpose;
@@ -40,15 +40,14 @@ import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.Times;
-import org.steward.platform.kernel.api.erasure.ErasureRequested;
 import org.steward.platform.security.api.TenantScope;
 
 /**
  * The decision hot path: answers {@link DecisionRules} from an in-JVM cache of each holder's whole current state
  * ({@link HolderState}), and keeps that cache exact.
  *
- * <p>Every change to what a decision reads (a {@link ConsentChanged}, a {@link ProcessingRestricted} or
- * {@link ProcessingRestrictionLifted}, an {@link ErasureRequested}) is observed <em>inside</em> its transaction: the
+ * <p>Every change to what a decision reads (a {@link ConsentChanged}, a {@link RestrictProcessing} or
+ * {@link LiftProcessingRestriction}, an erasure by {@link ConsentErasure}) is seen <em>inside</em> its transaction: the
  * holder is marked as changing ({@link DecisionCache#beginChange}: reads bypass the cache until the transaction ends)
  * and an interposed synchronization is registered once per transaction. After the commit (or rollback) it ends the
  * change locally and, on a commit, tells every other cluster member to drop the holders and waits for their
@@ -194,22 +193,22 @@ public class Decisions {
         changing(e.holder().ref());
     }
 
-    void onRestricted(@Observes ProcessingRestricted e) {
+    void onRestrict(@Observes RestrictProcessing e) {
         changing(ConsentHolder.subject(e.subjectId()).ref());
     }
 
-    void onLifted(@Observes ProcessingRestrictionLifted e) {
+    void onLift(@Observes LiftProcessingRestriction e) {
         changing(ConsentHolder.subject(e.subjectId()).ref());
     }
 
-    void onErasure(@Observes ErasureRequested e) {
-        switch (e.scope()) {
-            case SUBJECT -> changing("subject:" + e.subjectId());
-            case TENANT -> changing(DecisionCluster.ALL);
-            case CATEGORY -> {
-                // consent rows are not swept by category
-            }
-        }
+    /** A holder's rows are being erased ({@link ConsentErasure}, in the erasure's transaction). */
+    void erasing(ConsentHolder holder) {
+        changing(holder.ref());
+    }
+
+    /** A tenant's rows are being erased: every holder may be among them. */
+    void erasingTenant() {
+        changing(DecisionCluster.ALL);
     }
 
     /** Called inside the changing transaction. */

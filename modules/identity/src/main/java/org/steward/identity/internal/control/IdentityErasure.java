@@ -1,35 +1,32 @@
 package org.steward.identity.internal.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.steward.identity.internal.entity.RecordCategory;
 import org.steward.identity.internal.entity.Subject;
-import org.steward.platform.kernel.api.Times;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TypedId;
+import org.steward.platform.kernel.api.erasure.CategoryErasure;
+import org.steward.platform.kernel.api.erasure.ErasureParticipant;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
-import org.steward.platform.kernel.api.erasure.ErasureRequested;
+import org.steward.platform.kernel.api.erasure.PolicyKind;
+import org.steward.platform.kernel.api.erasure.SubjectErasure;
+import org.steward.platform.kernel.api.erasure.TenantErasure;
 
 /**
- * Identity's part of the erasure protocol, in the erasure's transaction. Everything is a set-based statement: no row
- * is loaded, so a subject with 10,000 records costs a few statements, like one with 10.
+ * Identity's part in every erasure, in the erasure's transaction. Everything is a set-based statement: no row is
+ * loaded, so a subject with 10,000 records costs a few statements, like one with 10.
  * <ul>
  * <li>SUBJECT: the subject's personal records and the subject row are deleted, and the subject's data key is
  * reported, for the driver to destroy (crypto-shredding: every surviving copy of the ciphertext becomes noise).</li>
@@ -38,116 +35,109 @@ import org.steward.platform.kernel.api.erasure.ErasureRequested;
  * a company name can be a sole trader's own name and a site like {@code jane-doe.atlassian.net} can name a
  * person, and policy §10 asks that "any unique information that can identify an individual" be deleted.</li>
  * <li>CATEGORY: up to {@code limit} records of the category that are due under the policy, skipping tenants and
- * subjects under a legal hold. The subject's key stays: the subject and its other records remain.</li>
+ * subjects under a legal hold (on PostgreSQL by {@link BlockWindowDeleter}). The subject's key stays: the subject and
+ * its other records remain.</li>
  * </ul>
+ * Identity holds nothing about website visitors' devices.
  */
 @ApplicationScoped
-public class IdentityErasure {
+public class IdentityErasure implements ErasureParticipant {
 
     static final String MODULE = "identity";
     static final String ERASED_NAME = "(erased)";
     static final String ERASED_SITE = "https://erased.invalid";
 
+    private static final String RECORDS = "identity_personal_record";
+
     @PersistenceContext(unitName = "steward")
     EntityManager em;
 
-    @Resource(lookup = "java:app/jdbc/steward")
-    DataSource dataSource;
-
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
-    TransactionSynchronizationRegistry registry;
-
     @Inject
-    Clock clock;
+    BlockWindowDeleter blockWindows;
 
-    /** The heap tuples an 8 kB PostgreSQL page holds at most (MaxHeapTuplesPerPage). */
-    private static final double MAX_TUPLES_PER_PAGE = 291;
-
-    /** Per erasure and cutoff: the block where the next chunk starts (PostgreSQL). */
-    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
-
-    private volatile Boolean postgres;
-
-    void onErasure(@Observes ErasureRequested request) {
-        switch (request.scope()) {
-            case SUBJECT -> eraseSubject(request.subjectId(), request.report());
-            case TENANT -> eraseTenant(request.tenantId(), request.report());
-            case CATEGORY -> eraseDue(request);
-        }
+    @Override
+    public String module() {
+        return MODULE;
     }
 
-    private void eraseSubject(String subjectId, ErasureReport report) {
+    @Override
+    public void eraseSubject(SubjectErasure erasure, ErasureReport.Part report) {
+        String subjectId = erasure.subjectId().asString();
         Subject subject = em.find(Subject.class, subjectId);
         if (subject == null) {
             return; // never existed, or already erased: nothing to do, nothing to report
         }
         for (Object[] row : em.createQuery("SELECT r.category, COUNT(r) FROM PersonalRecord r WHERE r.subjectId = :s"
                 + " GROUP BY r.category", Object[].class).setParameter("s", subjectId).getResultList()) {
-            report.deleted(MODULE, ((RecordCategory) row[0]).key(), ((Number) row[1]).longValue());
+            report.deleted(((RecordCategory) row[0]).key(), ((Number) row[1]).longValue());
         }
         em.createQuery("DELETE FROM PersonalRecord r WHERE r.subjectId = :s").setParameter("s", subjectId)
                 .executeUpdate();
         report.dataKey(subject.dataKeyId());
         em.detach(subject);
-        report.deleted(MODULE, "subject-identifiers",
+        report.deleted("subject-identifiers",
                 em.createQuery("DELETE FROM Subject s WHERE s.id = :s").setParameter("s", subjectId).executeUpdate());
     }
 
-    private void eraseTenant(String tenantId, ErasureReport report) {
+    @Override
+    public void eraseTenant(TenantErasure erasure, ErasureReport.Part report) {
         int n = em.createQuery("UPDATE Tenant t SET t.name = :name, t.siteUrl = :site, t.updatedAt = :now,"
                         + " t.version = t.version + 1 WHERE t.id = :id AND (t.name <> :name OR t.siteUrl <> :site)")
-                .setParameter("name", ERASED_NAME).setParameter("site", ERASED_SITE)
-                .setParameter("now", Times.now(clock))
-                .setParameter("id", tenantId).executeUpdate();
-        report.deleted(MODULE, "tenant-profile", n);
+                .setParameter("name", ERASED_NAME).setParameter("site", ERASED_SITE).setParameter("now", erasure.at())
+                .setParameter("id", erasure.tenantId().asString()).executeUpdate();
+        report.deleted("tenant-profile", n);
     }
 
-    private void eraseDue(ErasureRequested request) {
-        Optional<RecordCategory> category = RecordCategory.ofKey(request.category());
-        if (category.isEmpty() || request.cutoff() == null || request.limit() <= 0) {
-            return;
+    @Override
+    public void eraseCategory(CategoryErasure erasure, ErasureReport.Part report) {
+        Optional<RecordCategory> category = RecordCategory.ofKey(erasure.category());
+        if (category.isEmpty() || erasure.limit() <= 0) {
+            return; // not a category of identity's records
         }
+        long n = switch (erasure.kind()) {
+            case FIXED, INACTIVITY -> eraseByAge(category.get(), erasure);
+            case PURPOSE_FULFILLED -> erasePurposeEnded(category.get(), erasure);
+        };
+        report.deleted(category.get().key(), n);
+    }
+
+    /**
+     * FIXED: records obtained before the cutoff. INACTIVITY: records of subjects whose last activity (their last
+     * change, the newest record obtained from them) is before it. Held tenants and subjects are left out.
+     */
+    private long eraseByAge(RecordCategory category, CategoryErasure erasure) {
         List<Object> params = new ArrayList<>();
-        StringBuilder select = new StringBuilder();
-        switch (request.policyTrigger()) {
-            case "FIXED" -> {
-                select.append("SELECT r.id FROM identity_personal_record r WHERE r.category = ? AND r.obtained_at < ?");
-                params.add(category.get().name());
-                params.add(request.cutoff());
-            }
-            case "INACTIVITY" -> {
-                // Last activity: the subject's last change, and the newest record obtained from them.
-                select.append("SELECT r.id FROM identity_personal_record r JOIN identity_subject s"
-                        + " ON s.id = r.subject_id WHERE r.category = ? AND s.updated_at < ? AND NOT EXISTS"
-                        + " (SELECT 1 FROM identity_personal_record n WHERE n.subject_id = r.subject_id"
-                        + " AND (n.obtained_at >= ? OR n.created_at >= ?))");
-                params.add(category.get().name());
-                params.add(request.cutoff());
-                params.add(request.cutoff());
-                params.add(request.cutoff());
-            }
-            case "PURPOSE_FULFILLED" -> {
-                erasePurposeEnded(category.get(), request);
-                return;
-            }
-            default -> {
-                return;
-            }
+        StringBuilder filter = new StringBuilder("r.category = ?");
+        params.add(category.name());
+        boolean joinSubject = erasure.kind() == PolicyKind.INACTIVITY;
+        if (joinSubject) {
+            filter.append(" AND s.updated_at < ? AND NOT EXISTS (SELECT 1 FROM identity_personal_record n"
+                    + " WHERE n.subject_id = r.subject_id AND (n.obtained_at >= ? OR n.created_at >= ?))");
+            params.add(erasure.cutoff());
+            params.add(erasure.cutoff());
+            params.add(erasure.cutoff());
+        } else {
+            filter.append(" AND r.obtained_at < ?");
+            params.add(erasure.cutoff());
         }
-        notIn(select, "r.tenant_id", request.heldTenants(), params);
-        notIn(select, "r.subject_id", request.heldSubjects(), params);
-        if (postgres()) {
-            request.report().deleted(MODULE, category.get().key(), eraseByBlocks(request, select.toString(), params));
-            return;
+        notIn(filter, "r.tenant_id", erasure.heldTenants(), params);
+        notIn(filter, "r.subject_id", erasure.heldSubjects(), params);
+        if (blockWindows.available()) {
+            String key = erasure.erasureId().asString() + '|' + erasure.kind() + '|' + erasure.category() + '|'
+                    + erasure.cutoff();
+            return blockWindows.delete(key, new BlockWindowDeleter.Delete(RECORDS,
+                    joinSubject ? "identity_subject s" : null,
+                    (joinSubject ? "s.id = r.subject_id AND " : "") + filter, params), erasure.limit());
         }
-        select.append(" LIMIT ?");
-        params.add(request.limit());
-        Query delete = em.createNativeQuery("DELETE FROM identity_personal_record WHERE id IN ("
-                + numbered(select) + ")");
+        params.add(erasure.limit());
+        Query delete = em.createNativeQuery(BlockWindowDeleter.numbered("DELETE FROM " + RECORDS + " WHERE id IN"
+                + " (SELECT r.id FROM " + RECORDS + " r"
+                + (joinSubject ? " JOIN identity_subject s ON s.id = r.subject_id" : "")
+                + " WHERE " + filter + " LIMIT ?)"));
         for (int i = 0; i < params.size(); i++) {
             delete.setParameter(i + 1, params.get(i));
         }
-        request.report().deleted(MODULE, category.get().key(), delete.executeUpdate());
+        return delete.executeUpdate();
     }
 
     /**
@@ -155,123 +145,30 @@ public class IdentityErasure {
      * records of the category obtained up to that time go. One statement per subject on the (subject, category) index:
      * a chunk is a few hundred subjects, and records obtained after the end (a new purpose) stay.
      */
-    private void erasePurposeEnded(RecordCategory category, ErasureRequested request) {
+    private long erasePurposeEnded(RecordCategory category, CategoryErasure erasure) {
         long n = 0;
         // In subject order: a deterministic lock order for chunks that run at the same time.
-        for (Map.Entry<String, OffsetDateTime> end : new TreeMap<>(request.purposeEnds()).entrySet()) {
+        Map<SubjectId, OffsetDateTime> ends = new TreeMap<>(Comparator.comparing(SubjectId::asString));
+        ends.putAll(erasure.purposeEnds());
+        for (Map.Entry<SubjectId, OffsetDateTime> end : ends.entrySet()) {
             n += em.createNativeQuery("DELETE FROM identity_personal_record WHERE subject_id = ?1 AND category = ?2"
                             + " AND obtained_at <= ?3")
-                    .setParameter(1, end.getKey()).setParameter(2, category.name()).setParameter(3, end.getValue())
-                    .executeUpdate();
+                    .setParameter(1, end.getKey().asString()).setParameter(2, category.name())
+                    .setParameter(3, end.getValue()).executeUpdate();
         }
-        request.report().deleted(MODULE, category.key(), n);
+        return n;
     }
 
-    /**
-     * PostgreSQL: a keyset over heap blocks. Each statement deletes the due rows of a window of blocks
-     * ({@code ctid >= '(b,0)' AND ctid < '(e,0)'}, a TID range scan, PostgreSQL 14+), so no chunk re-scans the dead
-     * tuples the previous chunks left behind (with {@code LIMIT n} from the start of the table, the sweep over 1M rows
-     * was 1.9x a raw DELETE; see bench/). Windows are sized from the matching rows per block seen so far (at first
-     * the 291 heap tuples an 8 kB page can hold at most) and repeated until {@code limit} rows went or the table ends,
-     * so a chunk deletes about {@code limit} rows in its own transaction. Where the next chunk starts is kept in memory
-     * per erasure and cutoff, and only once the chunk committed: after a rollback, a crash or on another instance
-     * the chunk starts from block 0 again, which only costs time. Rows written meanwhile into blocks already passed
-     * are left to the next sweep. Legal holds and the policy filter are in every statement.
-     */
-    private long eraseByBlocks(ErasureRequested request, String select, List<Object> params) {
-        String key = request.erasureId() + '|' + request.policyTrigger() + '|' + request.category() + '|'
-                + request.cutoff();
-        Cursor cursor = cursors.getOrDefault(key, new Cursor(0, MAX_TUPLES_PER_PAGE));
-        long blocks = ((Number) em.createNativeQuery("SELECT pg_relation_size('identity_personal_record')"
-                + " / CAST(current_setting('block_size') AS int)").getSingleResult()).longValue();
-        // The selection as a DELETE of its own (no id list in between): r's TID range scan, the filters on the way.
-        String windowed = numbered(new StringBuilder(select
-                .replaceFirst("^SELECT r\\.id FROM identity_personal_record r JOIN identity_subject s"
-                        + " ON s\\.id = r\\.subject_id WHERE ", "DELETE FROM identity_personal_record r"
-                        + " USING identity_subject s WHERE s.id = r.subject_id AND ")
-                .replaceFirst("^SELECT r\\.id FROM identity_personal_record r WHERE ",
-                        "DELETE FROM identity_personal_record r WHERE ")
-                .replaceFirst(" WHERE ", " WHERE r.ctid >= CAST(?0 AS tid) AND r.ctid < CAST(?0 AS tid) AND ")));
-        long block = cursor.block();
-        double density = cursor.density();
-        long deleted = 0;
-        long scanned = 0;
-        while (deleted < request.limit() && block < blocks) {
-            long window = Math.max(1, (long) Math.ceil((request.limit() - deleted) / Math.max(density, 1.0)));
-            long end = Math.min(block + window, blocks);
-            Query delete = em.createNativeQuery(windowed.replaceFirst("\\?0", "'(" + block + ",0)'")
-                    .replaceFirst("\\?0", "'(" + end + ",0)'"));
-            for (int i = 0; i < params.size(); i++) {
-                delete.setParameter(i + 1, params.get(i));
-            }
-            deleted += delete.executeUpdate();
-            scanned += end - block;
-            block = end;
-            density = deleted == 0 ? density / 2 : (double) deleted / scanned;
-        }
-        Cursor next = new Cursor(block, Math.max(density, 1.0));
-        boolean finished = deleted < request.limit();
-        if (registry != null && registry.getTransactionKey() != null) {
-            registry.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED && !finished) {
-                        if (cursors.size() > 64) {
-                            cursors.clear(); // abandoned sweeps: dropping a cursor only costs a re-scan
-                        }
-                        cursors.put(key, next);
-                    } else if (finished) {
-                        cursors.remove(key);
-                    }
-                }
-            });
-        }
-        return deleted;
-    }
-
-    /** Numbered positional parameters (?1, ?2...) for EclipseLink's native queries; {@code ?0} is left alone. */
-    private static String numbered(CharSequence sql) {
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char ch = sql.charAt(i);
-            numbered.append(ch);
-            if (ch == '?' && (i + 1 >= sql.length() || sql.charAt(i + 1) != '0')) {
-                numbered.append(++n);
-            }
-        }
-        return numbered.toString();
-    }
-
-    private record Cursor(long block, double density) {
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            try (Connection c = dataSource.getConnection()) {
-                postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            } catch (SQLException e) {
-                return false;
-            }
-        }
-        return postgres;
-    }
-
-    private static void notIn(StringBuilder sql, String column, java.util.Set<String> values, List<Object> params) {
-        if (values.isEmpty()) {
+    private static void notIn(StringBuilder sql, String column, Set<? extends TypedId> ids, List<Object> params) {
+        if (ids.isEmpty()) {
             return;
         }
         sql.append(" AND ").append(column).append(" NOT IN (");
         int i = 0;
-        for (String v : values) {
+        for (TypedId id : ids) {
             sql.append(i++ == 0 ? "?" : ", ?");
-            params.add(v);
+            params.add(id.asString());
         }
         sql.append(')');
     }
-
 }

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.steward.platform.crypto.api.BlindIndexReindexRequested;
 import org.steward.platform.crypto.api.BlindIndexRing;
 import org.steward.platform.crypto.api.Crypto;
+import org.steward.platform.crypto.api.ReindexBlindIndex;
 import org.steward.platform.kernel.api.ScheduledJob;
 
 /**
@@ -54,7 +54,7 @@ public class SubjectReindex implements ScheduledJob {
         return period;
     }
 
-    void onRotation(@Observes BlindIndexReindexRequested requested) {
+    void onRotation(@Observes ReindexBlindIndex command) {
         executor.execute(() -> {
             try {
                 run();

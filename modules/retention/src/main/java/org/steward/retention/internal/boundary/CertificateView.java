@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.steward.retention.internal.control.CertificateContent;
 import org.steward.retention.internal.entity.Certificate;
 
-@Schema(name = "ErasureCertificate", description = "A signed erasure certificate: ids, salted hashes, counts, data-key ids and times; no personal data. The subject or tenant hash is SHA-256 of '<salt>:subject:<id>' (or ':tenant:'), hex. The signature is Ed25519 over the certificate's canonical form (version 2: RFC 8785 of this JSON without the signature; version 1: a name=value text; see docs/architecture.md), base64url.")
+@Schema(name = "ErasureCertificate", description = "A signed erasure certificate: ids, salted hashes, counts, data-key ids and times; no personal data. The subject or tenant hash is SHA-256 of '<salt>:subject:<id>' (or ':tenant:'; a DEVICE erasure's subjectHash is of ':device:<device id>'), hex. The signature is Ed25519 over the certificate's canonical form (version 2: RFC 8785 of this JSON without the signature; version 1: a name=value text; see docs/architecture.md), base64url.")
 public record CertificateView(@Schema(required = true, format = "uuid") @NotNull String id,
                               @Schema(required = true, format = "uuid") @NotNull String erasureId,
                               @Schema(required = true) @NotNull String scope,

@@ -6,11 +6,12 @@ import org.steward.retention.internal.entity.Erasure;
 
 @Schema(name = "Erasure", description = "A queued or completed erasure. Ids, never personal data.")
 public record ErasureView(@Schema(required = true, format = "uuid") String id,
-                          @Schema(required = true, enumeration = {"SUBJECT", "TENANT", "CATEGORY"}) String scope,
+                          @Schema(required = true, enumeration = {"SUBJECT", "TENANT", "DEVICE", "CATEGORY"}) String scope,
                           @Schema(required = true, enumeration = {"LICENCE_EXPIRY", "LICENCE_TERMINATION", "SUBJECT_REQUEST", "MINOR", "POLICY"}) String trigger,
                           @Schema(required = true, enumeration = {"PENDING", "DONE"}) String status,
                           @Schema(format = "uuid") String tenantId,
                           @Schema(format = "uuid") String subjectId,
+                          @Schema(description = "DEVICE: the website visitor's pseudonymous device id") String deviceId,
                           String categoryKey,
                           @Schema(required = true) String reason,
                           String reference,
@@ -23,7 +24,7 @@ public record ErasureView(@Schema(required = true, format = "uuid") String id,
 
     static ErasureView of(Erasure e) {
         return new ErasureView(e.id(), e.scope().name(), e.trigger().name(), e.status().name(), e.tenantId(),
-                e.subjectId(), e.categoryKey(), e.reason(), e.reference(), e.parentId(), e.heldBy(), e.dueAt(),
-                e.createdAt(), e.completedAt(), e.recordsErased());
+                e.subjectId(), e.deviceId(), e.categoryKey(), e.reason(), e.reference(), e.parentId(), e.heldBy(),
+                e.dueAt(), e.createdAt(), e.completedAt(), e.recordsErased());
     }
 }

@@ -25,8 +25,8 @@ import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
+import org.steward.platform.kernel.api.erasure.ErasureId;
 import org.steward.platform.security.api.Roles;
-import org.steward.retention.api.ErasureId;
 import org.steward.retention.internal.control.ErasureQueue;
 
 @Path("v1/tenants/{tenantId}/subjects/{subjectId}/erasure")

@@ -14,14 +14,13 @@ import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
-import org.steward.platform.kernel.api.erasure.ErasureScope;
 import org.steward.retention.internal.entity.Certificate;
 import org.steward.retention.internal.entity.Erasure;
 
 /**
  * Issues and checks erasure certificates. A certificate holds ids, salted hashes, counts, data-key ids and times,
  * and the server's Ed25519 signature (platform {@link Signer}, key id {@value #KEY_ID}); never personal data. The
- * subject or tenant id appears only as SHA-256 of a random per-certificate salt and the id.
+ * subject (or device) and tenant ids appear only as SHA-256 of a random per-certificate salt and the id.
  */
 @ApplicationScoped
 public class Certificates {
@@ -45,8 +44,12 @@ public class Certificates {
         byte[] saltBytes = new byte[16];
         RANDOM.nextBytes(saltBytes);
         String salt = Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes);
-        String subjectHash = e.scope() == ErasureScope.SUBJECT
-                ? CertificateContent.saltedHash(salt, "subject", e.subjectId()) : null;
+        // A device is a website visitor's pseudonymous id: its hash takes the subject's place, kind "device".
+        String subjectHash = switch (e.scope()) {
+            case SUBJECT -> CertificateContent.saltedHash(salt, "subject", e.subjectId());
+            case DEVICE -> CertificateContent.saltedHash(salt, "device", e.deviceId());
+            case TENANT, CATEGORY -> null;
+        };
         String tenantHash = CertificateContent.saltedHash(salt, "tenant", e.tenantId());
         CertificateContent content = new CertificateContent(Ids.newId().toString(), e.id(), e.scope().name(),
                 e.trigger().name(), subjectHash, tenantHash, e.categoryKey(), salt, erased, subjectsErased, dataKeys,

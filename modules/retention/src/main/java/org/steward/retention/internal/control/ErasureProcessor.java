@@ -9,35 +9,42 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.platform.audit.api.AuditLog;
 import org.steward.platform.audit.api.Outcome;
 import org.steward.platform.crypto.api.Crypto;
 import org.steward.platform.kernel.api.DataKeyId;
+import org.steward.platform.kernel.api.DeviceId;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
 import org.steward.platform.kernel.api.Times;
+import org.steward.platform.kernel.api.erasure.CategoryErasure;
+import org.steward.platform.kernel.api.erasure.DeviceErasure;
+import org.steward.platform.kernel.api.erasure.ErasureId;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
-import org.steward.platform.kernel.api.erasure.ErasureRequested;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
-import org.steward.retention.api.ErasureId;
-import org.steward.retention.api.ErasureTrigger;
+import org.steward.platform.kernel.api.erasure.ErasureTrigger;
+import org.steward.platform.kernel.api.erasure.SubjectErasure;
+import org.steward.platform.kernel.api.erasure.TenantErasure;
 import org.steward.retention.api.SubjectErased;
 import org.steward.retention.internal.entity.Erasure;
 import org.steward.retention.internal.entity.LegalHold;
 import org.steward.retention.internal.entity.RetentionPolicy;
 
 /**
- * Carries out one unit of erasure per transaction. A subject's erasure is ONE transaction: the row is marked DONE
- * (a conditional update: only the lease holder, only once), every module deletes its rows (ErasureRequested), the
- * reported data keys are destroyed, the certificate is written. A crash anywhere rolls all of it back: the subject's
- * key and rows are both gone, or both still there, and the row is still PENDING for the next lease.
+ * Carries out one unit of erasure per transaction. A subject's (or a device's) erasure is ONE transaction: the row is
+ * marked DONE (a conditional update: only the lease holder, only once), every module's participant deletes its rows
+ * ({@link ErasureParticipants}), the reported data keys are destroyed, the report is stored and the certificate
+ * written. A crash anywhere rolls all of it back: the subject's key and rows are both gone, or both still there, and
+ * the row is still PENDING for the next lease.
  */
 @ApplicationScoped
 public class ErasureProcessor {
@@ -52,7 +59,10 @@ public class ErasureProcessor {
     EntityManager em;
 
     @Inject
-    Event<ErasureRequested> erasure;
+    Clock clock;
+
+    @Inject
+    ErasureParticipants participants;
 
     @Inject
     Event<SubjectErased> erased;
@@ -78,38 +88,60 @@ public class ErasureProcessor {
     @Inject
     PurposeEnds purposeEnds;
 
-    @Inject
-    Clock clock;
-
     /** Erases a claimed subject; returns the number of rows deleted, or -1 when it did not erase (held, skipped). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long eraseSubject(String id, String owner) {
         long t0 = System.nanoTime();
         OffsetDateTime now = Times.now(clock);
+        Erasure e = takeForErasure(id, owner, now);
+        if (e == null) {
+            return -1;
+        }
+        ErasureReport report = participants.eraseSubject(new SubjectErasure(ErasureId.of(id),
+                TenantId.of(e.tenantId()), SubjectId.of(e.subjectId()), e.trigger(), now));
+        List<String> keys = destroyKeys(report);
+        pause();
+        certificates.issue(e, entries(report), null, keys, now);
+        finish(id, t0, report.total(), report);
+        erased.fire(new SubjectErased(ErasureId.of(id), TenantId.of(e.tenantId()), SubjectId.of(e.subjectId()),
+                e.trigger(), now));
+        audit.append("erasure.complete", "erasure", id, Outcome.SUCCESS);
+        return report.total();
+    }
+
+    /** Erases a claimed website visitor's device; returns the rows deleted, or -1 when it did not erase. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long eraseDevice(String id, String owner) {
+        long t0 = System.nanoTime();
+        OffsetDateTime now = Times.now(clock);
+        Erasure e = takeForErasure(id, owner, now);
+        if (e == null) {
+            return -1;
+        }
+        ErasureReport report = participants.eraseDevice(new DeviceErasure(ErasureId.of(id),
+                DeviceId.of(e.deviceId()), e.trigger(), now));
+        List<String> keys = destroyKeys(report);
+        certificates.issue(e, entries(report), null, keys, now);
+        finish(id, t0, report.total(), report);
+        audit.append("erasure.complete", "erasure", id, Outcome.SUCCESS);
+        return report.total();
+    }
+
+    /**
+     * The claimed row, marked DONE in this transaction, or null: not pending any more, held (then pushed back), or
+     * our lease ran out and another instance took (or finished) it.
+     */
+    private Erasure takeForErasure(String id, String owner, OffsetDateTime now) {
         Erasure e = em.find(Erasure.class, id);
         if (e == null || e.status() != Erasure.Status.PENDING) {
-            return -1;
+            return null;
         }
         Optional<LegalHold> hold = holds.stopping(e, now);
         if (hold.isPresent()) {
             hold(e, hold.get(), owner, now);
-            return -1;
+            return null;
         }
-        if (!markDone(id, owner, now)) {
-            return -1; // our lease ran out and another instance took (or finished) the row
-        }
-        ErasureReport report = new ErasureReport();
-        erasure.fire(ErasureRequested.subject(id, e.tenantId(), e.subjectId(), e.trigger().name(), report, now));
-        List<String> keys = destroyKeys(report);
-        pause();
-        certificates.issue(e, entries(report), null, keys, now);
-        finish(id, t0, report.total());
-        if (e.tenantId() != null && e.subjectId() != null) {
-            erased.fire(new SubjectErased(ErasureId.of(id), TenantId.of(e.tenantId()), SubjectId.of(e.subjectId()),
-                    e.trigger(), now));
-        }
-        audit.append("erasure.complete", "erasure", id, Outcome.SUCCESS);
-        return report.total();
+        return markDone(id, owner, now) ? e : null;
     }
 
     /**
@@ -163,7 +195,7 @@ public class ErasureProcessor {
     }
 
     /**
-     * Completes a tenant's erasure once every subject is erased: tenant-level rows go (ErasureRequested TENANT), and
+     * Completes a tenant's erasure once every subject is erased: tenant-level rows go (every participant's TENANT), and
      * the tenant certificate sums up its subjects' erasures. WAITING while a subject is left or still queued.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -188,8 +220,8 @@ public class ErasureProcessor {
         if (!markDone(id, owner, now)) {
             return Result.SKIPPED;
         }
-        ErasureReport report = new ErasureReport();
-        erasure.fire(ErasureRequested.tenant(id, e.tenantId(), e.trigger().name(), report, now));
+        ErasureReport report = participants.eraseTenant(new TenantErasure(ErasureId.of(id), TenantId.of(e.tenantId()),
+                e.trigger(), now));
         List<String> keys = destroyKeys(report);
         Object[] children = em.createQuery("SELECT COUNT(c), SUM(c.recordsErased) FROM Erasure c WHERE c.parentId = :p",
                 Object[].class).setParameter("p", id).getSingleResult();
@@ -198,7 +230,7 @@ public class ErasureProcessor {
         List<CertificateContent.Entry> entries = new ArrayList<>(entries(report));
         entries.add(new CertificateContent.Entry("retention", "subject-erasures", subjectCount));
         certificates.issue(e, entries, subjectCount, keys, now);
-        finish(id, t0, report.total() + childRecords);
+        finish(id, t0, report.total() + childRecords, report);
         audit.append("erasure.complete", "erasure", id, Outcome.SUCCESS);
         return Result.ERASED;
     }
@@ -211,9 +243,9 @@ public class ErasureProcessor {
     public long eraseCategoryChunk(String erasureId, RetentionPolicy policy, OffsetDateTime cutoff, int limit,
                                    String owner) {
         OffsetDateTime now = Times.now(clock);
-        ErasureReport report = new ErasureReport();
-        erasure.fire(ErasureRequested.category(erasureId, policy.categoryKey(), policy.trigger().name(), cutoff, limit,
-                holds.heldTenants(now), holds.heldSubjects(now), report, now));
+        ErasureReport report = participants.eraseCategory(CategoryErasure.byAge(ErasureId.of(erasureId),
+                policy.categoryKey(), policy.trigger().sweptAs().orElseThrow(), cutoff, limit,
+                typed(holds.heldTenants(now), TenantId::of), typed(holds.heldSubjects(now), SubjectId::of), now));
         addToCategoryErasure(erasureId, policy, cutoff, report, owner, now);
         return report.total();
     }
@@ -236,8 +268,10 @@ public class ErasureProcessor {
         if (due.isEmpty()) {
             return new PurposeChunk(afterSubject, 0, 0);
         }
-        ErasureReport report = new ErasureReport();
-        erasure.fire(ErasureRequested.purposeEnded(erasureId, policy.categoryKey(), cutoff, due, report, now));
+        Map<SubjectId, OffsetDateTime> ends = new LinkedHashMap<>();
+        due.forEach((subject, end) -> ends.put(SubjectId.of(subject), end));
+        ErasureReport report = participants.eraseCategory(CategoryErasure.purposeEnded(ErasureId.of(erasureId),
+                policy.categoryKey(), cutoff, ends, now));
         addToCategoryErasure(erasureId, policy, cutoff, report, owner, now);
         purposeEnds.erased(due.keySet(), purposeKeys, now);
         String last = due.keySet().stream().reduce((a, b) -> b).orElse(afterSubject);
@@ -262,12 +296,9 @@ public class ErasureProcessor {
             e.lease(owner, now.plus(config.lease()));
             em.persist(e);
         }
-        Map<String, Long> merged = parseReport(e.report());
-        for (ErasureReport.Deleted d : report.deleted()) {
-            merged.merge(d.module() + "/" + d.category(), d.count(), Long::sum);
-        }
-        long total = merged.values().stream().mapToLong(Long::longValue).sum();
-        e.report(formatReport(merged), total);
+        ErasureReport merged = StoredReports.read(e.report());
+        merged.add(report);
+        e.report(StoredReports.write(merged), merged.total());
     }
 
     /** Completes a policy sweep's CATEGORY erasure with its certificate. */
@@ -278,11 +309,7 @@ public class ErasureProcessor {
         if (e == null || e.status() != Erasure.Status.PENDING) {
             return 0;
         }
-        List<CertificateContent.Entry> entries = new ArrayList<>();
-        parseReport(e.report()).forEach((k, v) -> {
-            int slash = k.indexOf('/');
-            entries.add(new CertificateContent.Entry(k.substring(0, slash), k.substring(slash + 1), v));
-        });
+        List<CertificateContent.Entry> entries = entries(StoredReports.read(e.report()));
         long total = e.recordsErased() == null ? 0 : e.recordsErased();
         e.completed(now, owner, micros, total);
         certificates.issue(e, entries, null, List.of(), now);
@@ -305,10 +332,11 @@ public class ErasureProcessor {
                 .setParameter("id", id).setParameter("p", Erasure.Status.PENDING).executeUpdate() == 1;
     }
 
-    private void finish(String id, long t0, long records) {
-        em.createQuery("UPDATE Erasure e SET e.durationMicros = :d, e.recordsErased = :r WHERE e.id = :id")
-                .setParameter("d", (System.nanoTime() - t0) / 1000).setParameter("r", records).setParameter("id", id)
-                .executeUpdate();
+    private void finish(String id, long t0, long records, ErasureReport report) {
+        em.createQuery("UPDATE Erasure e SET e.durationMicros = :d, e.recordsErased = :r, e.report = :report"
+                        + " WHERE e.id = :id")
+                .setParameter("d", (System.nanoTime() - t0) / 1000).setParameter("r", records)
+                .setParameter("report", StoredReports.write(report)).setParameter("id", id).executeUpdate();
     }
 
     private void hold(Erasure e, LegalHold hold, String owner, OffsetDateTime now) {
@@ -345,33 +373,13 @@ public class ErasureProcessor {
         }
     }
 
+    /** The certificate's entries: every module's deletions, by module and category. */
     private static List<CertificateContent.Entry> entries(ErasureReport report) {
-        Map<String, Long> sums = new TreeMap<>();
-        for (ErasureReport.Deleted d : report.deleted()) {
-            sums.merge(d.module() + "/" + d.category(), d.count(), Long::sum);
-        }
-        List<CertificateContent.Entry> out = new ArrayList<>();
-        sums.forEach((k, v) -> {
-            int slash = k.indexOf('/');
-            out.add(new CertificateContent.Entry(k.substring(0, slash), k.substring(slash + 1), v));
-        });
-        return out;
+        return report.entries().stream().map(x -> new CertificateContent.Entry(x.module(), x.category(), x.count()))
+                .toList();
     }
 
-    static Map<String, Long> parseReport(String text) {
-        Map<String, Long> out = new TreeMap<>();
-        if (text != null && !text.isEmpty()) {
-            for (String item : text.split(";")) {
-                int eq = item.lastIndexOf('=');
-                out.put(item.substring(0, eq), Long.parseLong(item.substring(eq + 1)));
-            }
-        }
-        return out;
-    }
-
-    static String formatReport(Map<String, Long> report) {
-        StringBuilder s = new StringBuilder();
-        report.forEach((k, v) -> s.append(s.length() == 0 ? "" : ";").append(k).append('=').append(v));
-        return s.toString();
+    private static <T> Set<T> typed(Set<String> ids, Function<String, T> of) {
+        return ids.stream().map(of).collect(Collectors.toSet());
     }
 }

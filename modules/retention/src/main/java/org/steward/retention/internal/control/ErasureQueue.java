@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.steward.identity.api.SubjectDirectory;
+import org.steward.platform.kernel.api.DeviceId;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.PageRequest;
@@ -17,9 +18,9 @@ import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
 import org.steward.platform.kernel.api.Times;
+import org.steward.platform.kernel.api.erasure.ErasureId;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
-import org.steward.retention.api.ErasureId;
-import org.steward.retention.api.ErasureTrigger;
+import org.steward.platform.kernel.api.erasure.ErasureTrigger;
 import org.steward.retention.api.Erasures;
 import org.steward.retention.internal.entity.Erasure;
 
@@ -34,15 +35,17 @@ public class ErasureQueue implements Erasures {
 
     static final String REQUEST_REASON = "The data subject asked for erasure (GDPR Art. 17, policy §9)";
     static final String MINOR_REASON = "The subject was flagged as a minor: their data is deleted promptly (policy §8)";
+    static final String DEVICE_REASON = "A website visitor asked for their device's data to be erased (GDPR Art. 17,"
+            + " policy §9)";
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;
 
     @Inject
-    SubjectDirectory subjects;
+    Clock clock;
 
     @Inject
-    Clock clock;
+    SubjectDirectory subjects;
 
     @Override
     @Transactional
@@ -54,6 +57,22 @@ public class ErasureQueue implements Erasures {
         }
         return new ErasureId(java.util.UUID.fromString(enqueueSubject(tenantId.asString(), subjectId.asString(),
                 ErasureTrigger.SUBJECT_REQUEST, REQUEST_REASON, reference)));
+    }
+
+    @Override
+    @Transactional
+    public ErasureId requestDeviceErasure(DeviceId deviceId, String reference) {
+        List<String> pending = em.createQuery("SELECT e.id FROM Erasure e WHERE e.deviceId = :d AND e.status = :p"
+                        + " AND e.scope = :scope", String.class)
+                .setParameter("d", deviceId.asString()).setParameter("p", Erasure.Status.PENDING)
+                .setParameter("scope", ErasureScope.DEVICE).getResultList();
+        if (!pending.isEmpty()) {
+            return ErasureId.of(pending.get(0));
+        }
+        Erasure e = Erasure.ofDevice(Ids.newId().toString(), deviceId.asString(), ErasureTrigger.SUBJECT_REQUEST,
+                DEVICE_REASON, reference, Times.now(clock));
+        em.persist(e);
+        return ErasureId.of(e.id());
     }
 
     /** Queues a subject's erasure, or returns the one already pending for that subject. */

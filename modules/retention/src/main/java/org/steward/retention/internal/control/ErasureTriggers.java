@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.steward.identity.api.LicenceExpired;
 import org.steward.identity.api.LicenceTerminated;
 import org.steward.identity.api.SubjectFlaggedAsMinor;
-import org.steward.retention.api.ErasureTrigger;
+import org.steward.platform.kernel.api.erasure.ErasureTrigger;
 
 /**
  * Identity's events, observed synchronously in the transaction that fires them: the erasure is queued if and only if

@@ -24,7 +24,6 @@ import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.Times;
-import org.steward.platform.kernel.api.erasure.ErasureRequested;
 import org.steward.retention.internal.entity.PurposeEnd;
 
 /**
@@ -153,21 +152,6 @@ public class PurposeEnds {
                 .setParameter("done", PurposeEnd.Status.DONE).setParameter("now", now)
                 .setParameter("s", new ArrayList<>(subjectIds)).setParameter("purposes", purposeKeys)
                 .setParameter("pending", PurposeEnd.Status.PENDING).executeUpdate();
-    }
-
-    /** Retention's own rows about a subject or tenant go with it. */
-    void onErasure(@Observes ErasureRequested request) {
-        String column = switch (request.scope()) {
-            case SUBJECT -> "subjectId";
-            case TENANT -> "tenantId";
-            case CATEGORY -> null;
-        };
-        if (column != null) {
-            String id = column.equals("subjectId") ? request.subjectId() : request.tenantId();
-            request.report().deleted("retention", "purpose-ends",
-                    em.createQuery("DELETE FROM PurposeEnd p WHERE p." + column + " = :id").setParameter("id", id)
-                            .executeUpdate());
-        }
     }
 
     /**

@@ -20,9 +20,10 @@ import org.steward.retention.internal.entity.SweepRun;
 
 /**
  * The retention sweep, on every instance's timer. One run: (1) tenant erasures are expanded into one queued erasure
- * per subject; (2) queued subject erasures are claimed in leased batches and each erased in its own transaction,
- * until none is due; (3) tenants whose subjects are all erased are completed; (4) each policy with a period is swept
- * in chunks: FIXED and INACTIVITY by the records' age, PURPOSE_FULFILLED by the subjects whose purposes ended.
+ * per subject; (2) queued subject erasures, then device erasures, are claimed in leased batches and each erased in its
+ * own transaction, until none is due; (3) tenants whose subjects are all erased are completed; (4) each policy with a
+ * period is swept in chunks: FIXED and INACTIVITY by the records' age, PURPOSE_FULFILLED by the subjects whose
+ * purposes ended.
  * Heap stays bounded: only ids of one batch or chunk are ever held, and deletions are set-based.
  * Logs carry ids and counts only.
  */
@@ -33,6 +34,9 @@ public class RetentionSweep implements ScheduledJob {
 
     @Inject
     RetentionConfig config;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ErasureQueue queue;
@@ -54,9 +58,6 @@ public class RetentionSweep implements ScheduledJob {
 
     @Inject
     PurposeCatalog catalog;
-
-    @Inject
-    Clock clock;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -96,9 +97,10 @@ public class RetentionSweep implements ScheduledJob {
             List<String> myTenants = new ArrayList<>();
             if (due > 0) {
                 expandTenants(owner, myTenants);
-                long[] s = eraseSubjects(owner);
-                subjects = s[0];
-                records += s[1];
+                long[] s = eraseEach(ErasureScope.SUBJECT, owner);
+                long[] d = eraseEach(ErasureScope.DEVICE, owner);
+                subjects = s[0] + d[0]; // a website visitor is a data subject too
+                records += s[1] + d[1];
                 for (String tenant : myTenants) {
                     ErasureProcessor.Result r = processor.completeTenant(tenant, owner);
                     if (r == ErasureProcessor.Result.ERASED) {
@@ -143,23 +145,24 @@ public class RetentionSweep implements ScheduledJob {
         } while (!claimed.isEmpty());
     }
 
-    /** Returns {subjects erased, records erased}. */
-    private long[] eraseSubjects(String owner) {
+    /** SUBJECT or DEVICE rows, one transaction each. Returns {erased, records erased}. */
+    private long[] eraseEach(ErasureScope scope, String owner) {
         long erased = 0;
         long records = 0;
         List<String> claimed;
         do {
-            claimed = queue.claim(ErasureScope.SUBJECT, owner, config.claimSize(), config.lease());
+            claimed = queue.claim(scope, owner, config.claimSize(), config.lease());
             for (String id : claimed) {
                 try {
-                    long rows = processor.eraseSubject(id, owner);
+                    long rows = scope == ErasureScope.DEVICE ? processor.eraseDevice(id, owner)
+                            : processor.eraseSubject(id, owner);
                     if (rows >= 0) {
                         erased++;
                         records += rows;
                     }
                 } catch (RuntimeException e) {
-                    // The transaction rolled back: nothing of this subject was erased. The lease runs out and a
-                    // later sweep retries it.
+                    // The transaction rolled back: nothing of this erasure happened. The lease runs out and a later
+                    // sweep retries it.
                     LOG.log(Level.WARNING, "Erasure " + id + " failed and rolled back; it will be retried", e);
                 }
             }

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
-import org.steward.retention.api.ErasureTrigger;
+import org.steward.platform.kernel.api.erasure.ErasureTrigger;
 import org.steward.retention.internal.control.ErasureProcessor;
 import org.steward.retention.internal.control.ErasureQueue;
 
@@ -38,6 +38,9 @@ public class Erasure {
 
     @Column(name = "category_key")
     private String categoryKey;
+
+    @Column(name = "device_id")
+    private String deviceId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "trigger_kind", nullable = false)
@@ -89,7 +92,10 @@ public class Erasure {
     @Column(name = "records_erased")
     private Long recordsErased;
 
-    /** What a CATEGORY erasure deleted so far, {@code module/category=count;...}: chunks add to it. */
+    /**
+     * What the erasure deleted, per module (the typed report as JSON, {@code StoredReports}); a CATEGORY erasure's
+     * chunks add to it. Rows written before V3 hold {@code module/category=count;...}, which is still read.
+     */
     @Column(name = "report")
     private String report;
 
@@ -114,6 +120,14 @@ public class Erasure {
         this.createdAt = now;
     }
 
+    /** A website visitor's device, erased at the visitor's request: no tenant, no subject. */
+    public static Erasure ofDevice(String id, String deviceId, ErasureTrigger trigger, String reason, String reference,
+                                   OffsetDateTime now) {
+        Erasure e = new Erasure(id, ErasureScope.DEVICE, null, null, null, trigger, reason, reference, null, now, now);
+        e.deviceId = deviceId;
+        return e;
+    }
+
     public String id() {
         return id;
     }
@@ -132,6 +146,10 @@ public class Erasure {
 
     public String categoryKey() {
         return categoryKey;
+    }
+
+    public String deviceId() {
+        return deviceId;
     }
 
     public ErasureTrigger trigger() {

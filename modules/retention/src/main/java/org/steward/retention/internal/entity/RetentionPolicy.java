@@ -8,13 +8,29 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.steward.platform.kernel.api.erasure.PolicyKind;
 
 /** How long one data category is kept: a trigger and a period in days. */
 @Entity
 @Table(name = "retention_policy")
 public class RetentionPolicy {
 
-    public enum Trigger { LICENCE_EXPIRY, PURPOSE_FULFILLED, INACTIVITY, FIXED }
+    public enum Trigger {
+        LICENCE_EXPIRY(null), PURPOSE_FULFILLED(PolicyKind.PURPOSE_FULFILLED), INACTIVITY(PolicyKind.INACTIVITY),
+        FIXED(PolicyKind.FIXED);
+
+        private final PolicyKind sweptAs;
+
+        Trigger(PolicyKind sweptAs) {
+            this.sweptAs = sweptAs;
+        }
+
+        /** How the sweep makes a category's records due; none for LICENCE_EXPIRY (erased with the tenant). */
+        public Optional<PolicyKind> sweptAs() {
+            return Optional.ofNullable(sweptAs);
+        }
+    }
 
     @Id
     @Column(name = "category_key", length = 64)

@@ -2,7 +2,6 @@ package org.steward.platform.security.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,15 +9,15 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import org.steward.platform.kernel.api.erasure.ErasureParticipant;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
-import org.steward.platform.kernel.api.erasure.ErasureRequested;
-import org.steward.platform.kernel.api.erasure.ErasureScope;
+import org.steward.platform.kernel.api.erasure.TenantErasure;
 
 /**
- * Platform security's part of the erasure protocol, in the erasure's transaction: when a tenant is erased (scope
- * TENANT), the Steward users and API keys bound to it are deleted with two set-based statements. A username can be a
- * person's name or email, and policy §10 asks that "any unique information that can identify an individual" be
- * deleted. Users and keys bound to no tenant (the admin, cross-tenant operators) are never touched; audit entries
+ * Platform security's part in every erasure (module {@value #MODULE}), in the erasure's transaction: when a tenant
+ * is erased (scope TENANT), the Steward users and API keys bound to it are deleted with two set-based statements. A
+ * username can be a person's name or email, and policy §10 asks that "any unique information that can identify an
+ * individual" be deleted. Users and keys bound to no tenant (the admin, cross-tenant operators) are never touched; audit entries
  * keep only the ids.
  * <p>
  * Authentication fails at once after the commit: API keys are read on every request, and a remembered password is
@@ -27,7 +26,7 @@ import org.steward.platform.kernel.api.erasure.ErasureScope;
  * re-read; their windows expire after {@link LoginThrottle#WINDOW}).
  */
 @ApplicationScoped
-public class TenantCredentialsErasure {
+public class TenantCredentialsErasure implements ErasureParticipant {
 
     static final String MODULE = "platform";
     static final String USERS = "tenant-users";
@@ -45,20 +44,20 @@ public class TenantCredentialsErasure {
     @Inject
     LoginThrottle throttle;
 
-    void onErasure(@Observes ErasureRequested request) {
-        if (request.scope() != ErasureScope.TENANT || request.tenantId() == null) {
-            return;
-        }
-        eraseTenant(request.tenantId(), request.report());
+    @Override
+    public String module() {
+        return MODULE;
     }
 
-    private void eraseTenant(String tenantId, ErasureReport report) {
+    @Override
+    public void eraseTenant(TenantErasure erasure, ErasureReport.Part report) {
+        String tenantId = erasure.tenantId().asString();
         // The names only, for the throttle: a tenant has a handful of operators, and no entity is loaded.
         List<String> usernames = em.createQuery("SELECT u.username FROM User u WHERE u.tenantId = :t", String.class)
                 .setParameter("t", tenantId).getResultList();
-        report.deleted(MODULE, USERS, em.createQuery("DELETE FROM User u WHERE u.tenantId = :t")
+        report.deleted(USERS, em.createQuery("DELETE FROM User u WHERE u.tenantId = :t")
                 .setParameter("t", tenantId).executeUpdate());
-        report.deleted(MODULE, API_KEYS, em.createQuery("DELETE FROM ApiKey k WHERE k.tenantId = :t")
+        report.deleted(API_KEYS, em.createQuery("DELETE FROM ApiKey k WHERE k.tenantId = :t")
                 .setParameter("t", tenantId).executeUpdate());
         Runnable forget = () -> {
             users.forgetTenant(tenantId);

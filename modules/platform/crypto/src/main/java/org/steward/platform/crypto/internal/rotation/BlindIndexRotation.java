@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.steward.platform.crypto.api.BlindIndexReindexRequested;
 import org.steward.platform.crypto.api.BlindIndexRing;
+import org.steward.platform.crypto.api.ReindexBlindIndex;
 import org.steward.platform.crypto.internal.BlindIndexKeys;
 
 /**
@@ -20,12 +20,12 @@ public class BlindIndexRotation {
     BlindIndexKeys keys;
 
     @Inject
-    Event<BlindIndexReindexRequested> reindex;
+    Event<ReindexBlindIndex> reindex;
 
     public ReindexProgress start() {
         ReindexProgress now = progress();
         int version = now.remaining() > 0 ? now.currentVersion() : keys.rotate();
-        reindex.fire(new BlindIndexReindexRequested(version));
+        reindex.fire(new ReindexBlindIndex(version));
         return progress();
     }
 

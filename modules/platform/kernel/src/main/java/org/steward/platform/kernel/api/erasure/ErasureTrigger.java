@@ -1,4 +1,4 @@
-package org.steward.retention.api;
+package org.steward.platform.kernel.api.erasure;
 
 /** Why an erasure happens. Every trigger goes through the same erasure mechanism and ends in a certificate. */
 public enum ErasureTrigger {
@@ -6,7 +6,7 @@ public enum ErasureTrigger {
     LICENCE_EXPIRY,
     /** The licensee terminated the licence with the acknowledgement that it erases them (policy §10). */
     LICENCE_TERMINATION,
-    /** The data subject asked for erasure (GDPR Art. 17, policy §9). */
+    /** The data subject (or a website visitor, for their device) asked for erasure (GDPR Art. 17, policy §9). */
     SUBJECT_REQUEST,
     /** The subject was found to be a minor (policy §8). */
     MINOR,
