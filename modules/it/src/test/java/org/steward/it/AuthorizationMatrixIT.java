@@ -113,6 +113,7 @@ class AuthorizationMatrixIT {
         rule("GET /api/v1/ping", ALL);
         Set<R> retentionReaders = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR);
         rule("POST " + one + "/erasure", WRITERS);
+        rule("POST /api/v1/devices/{deviceId}/erasure", EnumSet.of(R.PRIVACY_OFFICER));
         rule("GET " + one + "/purpose-ends", READERS);
         rule("PUT " + one + "/purpose-ends/{purposeKey}", WRITERS);
         rule("DELETE " + one + "/purpose-ends/{purposeKey}", WRITERS);

@@ -106,6 +106,59 @@ class RetentionIT {
     }
 
     @Test
+    void aWebsiteVisitorsDeviceIsErasedAtTheirRequestWithASignedCertificate() throws Exception {
+        Http anon = server.anonymous();
+        String device = "dev-" + UUID.randomUUID();
+        String other = "dev-" + UUID.randomUUID();
+        String choice = "{\"choices\":[{\"purpose\":\"in-app-analytics\",\"action\":\"OPT_OUT\"}]}";
+        for (String d : new String[]{device, other}) {
+            Http.Response r = anon.post("/api/v1/public/consent/devices/" + d, choice);
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        }
+        assertThat(consentRows(device)).isEqualTo(2); // one event, one current state
+        problem(op.post("/api/v1/devices/short/erasure", "{\"reference\":\"WEB-1\"}"), 400, "validation",
+                "deviceId");
+        problem(op.post("/api/v1/devices/" + device + "/erasure", "{}"), 400, "validation", "reference");
+        assertThat(server.as(null, "SUPPORT_AGENT").post("/api/v1/devices/" + device + "/erasure",
+                "{\"reference\":\"WEB-1\"}").status()).isEqualTo(403);
+
+        Http.Response requested = op.post("/api/v1/devices/" + device + "/erasure",
+                "{\"reference\":\"WEB-" + Fixtures.unique() + "\"}");
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
+        JsonObject queued = requested.json();
+        assertThat(queued.getString("scope")).isEqualTo("DEVICE");
+        assertThat(queued.getString("deviceId")).isEqualTo(device);
+        assertThat(queued.getString("trigger")).isEqualTo("SUBJECT_REQUEST");
+        String erasure = queued.getString("id");
+        awaitDone(erasure);
+
+        assertThat(consentRows(device)).as("the device's consent rows").isZero();
+        assertThat(consentRows(other)).as("another device's").isEqualTo(2);
+        assertThat(anon.get("/api/v1/public/consent/devices/" + device).json().getJsonArray("choices").stream()
+                .map(JsonObject.class::cast).filter(c -> c.getString("purpose").equals("in-app-analytics"))
+                .map(c -> c.getString("status")).findFirst().orElseThrow()).as("no choice left")
+                .isNotEqualTo("OPTED_OUT");
+        Http.Response got = op.get("/api/v1/erasures/" + erasure + "/certificate");
+        assertThat(got.status()).isEqualTo(200);
+        JsonObject cert = got.json();
+        assertThat(cert.getString("scope")).isEqualTo("DEVICE");
+        assertThat(cert.getString("trigger")).isEqualTo("SUBJECT_REQUEST");
+        assertThat(cert.getString("subjectHash")).isEqualTo("sha256:" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest((cert.getString("salt") + ":device:"
+                        + device).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(cert.containsKey("tenantHash") && !cert.isNull("tenantHash")).as("no tenant").isFalse();
+        assertThat(cert.getJsonArray("erased").stream().map(JsonObject.class::cast)
+                .map(e -> e.getString("module") + "/" + e.getString("category") + ":" + e.getInt("count")))
+                .containsExactlyInAnyOrder("consent/consent-events:1", "consent/consent-state:1");
+        assertThat(cert.getJsonArray("dataKeysDestroyed")).isEmpty();
+        assertThat(got.body()).doesNotContain(device);
+        assertThat(verify(cert)).isTrue();
+        assertThat(verify(Json.createObjectBuilder(cert).add("scope", "SUBJECT").build())).isFalse();
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM platform_audit_entry"
+                + " WHERE action = 'erasure.request' AND target_type = 'device'")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void aFixedPolicyErasesDueRecordsExceptUnderALegalHold() {
         // The hold is placed before the due records exist and the policy changes last: the sweep runs every second.
         String tenant = Fixtures.tenant(op, "CLOUD");
@@ -261,6 +314,12 @@ class RetentionIT {
         Http.Response r = op.post("/api/v1/erasures/certificates/verification", cert.toString());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json().getBoolean("valid");
+    }
+
+    private static long consentRows(String device) {
+        return Dumps.count(server.database(), "SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?",
+                "device:" + device) + Dumps.count(server.database(),
+                "SELECT COUNT(*) FROM consent_state WHERE holder_ref = ?", "device:" + device);
     }
 
     private static int count(String tenant, String subject) {

@@ -22,7 +22,8 @@ class StoredReportsTest {
         String json = StoredReports.write(report);
 
         assertThat(json).isEqualTo("{\"parts\":["
-                + "{\"module\":\"consent\",\"deleted\":[{\"category\":\"consent-events\",\"count\":2}],\"dataKeys\":[]},"
+                + "{\"module\":\"consent\",\"deleted\":[{\"category\":\"consent-events\",\"count\":2}],"
+                + "\"dataKeys\":[]},"
                 + "{\"module\":\"identity\",\"deleted\":[{\"category\":\"feedback\",\"count\":3}],"
                 + "\"dataKeys\":[\"3f1c2a4e-0000-4000-8000-000000000001\"]}]}");
         ErasureReport back = StoredReports.read(json);

@@ -17,8 +17,8 @@ import org.steward.platform.kernel.api.erasure.TenantErasure;
  * Platform security's part in every erasure (module {@value #MODULE}), in the erasure's transaction: when a tenant
  * is erased (scope TENANT), the Steward users and API keys bound to it are deleted with two set-based statements. A
  * username can be a person's name or email, and policy §10 asks that "any unique information that can identify an
- * individual" be deleted. Users and keys bound to no tenant (the admin, cross-tenant operators) are never touched; audit entries
- * keep only the ids.
+ * individual" be deleted. Users and keys bound to no tenant (the admin, cross-tenant operators) are never touched;
+ * audit entries keep only the ids.
  * <p>
  * Authentication fails at once after the commit: API keys are read on every request, and a remembered password is
  * re-checked against the row on every hit. After the commit, this instance's remembered passwords of the tenant's
