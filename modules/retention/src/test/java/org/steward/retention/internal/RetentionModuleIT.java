@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,12 +41,16 @@ import org.steward.identity.internal.entity.RecordCategory;
 import org.steward.platform.crypto.api.Crypto;
 import org.steward.platform.crypto.api.UnreadableCiphertextException;
 import org.steward.platform.kernel.api.DataKeyId;
+import org.steward.platform.kernel.api.DeviceId;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
+import org.steward.platform.kernel.api.erasure.ErasureParticipant;
+import org.steward.platform.kernel.api.erasure.ErasureReport;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
+import org.steward.platform.kernel.api.erasure.SubjectErasure;
 import org.steward.retention.api.Erasures;
 import org.steward.retention.api.SubjectErased;
 import org.steward.retention.internal.control.CertificateContent;
@@ -65,7 +73,8 @@ import org.steward.testing.container.Transactions;
 
 /**
  * The retention module in the container (module tier), with identity and consent as the modules whose rows it erases:
- * {@link ErasureProcessor} (a subject's erasure in one transaction, and its rollback), {@link RetentionSweep} (subject
+ * {@link ErasureProcessor} (a subject's erasure in one transaction, and its rollback; a device's; a module joining the
+ * protocol by its participant bean alone), {@link RetentionSweep} (subject
  * requests, a tenant's termination, FIXED and PURPOSE_FULFILLED policies), {@link Holds} and {@link PurposeEnds}.
  * Assertions are on what is stored (rows, data keys, certificates), not on how the modules are told to erase.
  * Tests share one database: each makes its own tenants and subjects, and looks at those only.
@@ -94,6 +103,41 @@ class RetentionModuleIT {
         void onErased(@Observes SubjectErased e) {
             if (armed.getAndSet(false)) {
                 throw new IllegalStateException("module tier: a failure at the end of the erasure's transaction");
+            }
+        }
+    }
+
+    /**
+     * A module joining the erasure protocol with nothing but its participant bean (as sharing and subject-rights
+     * will): when armed, it reports two rows of its own for the next subject erasure.
+     */
+    @ApplicationScoped
+    static class JoiningModule implements ErasureParticipant {
+
+        @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+        TransactionSynchronizationRegistry registry;
+
+        private final AtomicBoolean armed = new AtomicBoolean();
+        private final List<Boolean> calledInTransaction = new CopyOnWriteArrayList<>();
+
+        void arm() {
+            armed.set(true);
+        }
+
+        List<Boolean> calledInTransaction() {
+            return List.copyOf(calledInTransaction);
+        }
+
+        @Override
+        public String module() {
+            return "zz-joining";
+        }
+
+        @Override
+        public void eraseSubject(SubjectErasure erasure, ErasureReport.Part report) {
+            if (armed.getAndSet(false)) {
+                calledInTransaction.add(registry.getTransactionStatus() == Status.STATUS_ACTIVE);
+                report.deleted("joined-rows", 2);
             }
         }
     }
@@ -145,6 +189,9 @@ class RetentionModuleIT {
 
     @Inject
     FailNextErasure failNext;
+
+    @Inject
+    JoiningModule joining;
 
     @Inject
     Transactions tx;
@@ -231,6 +278,63 @@ class RetentionModuleIT {
         assertThat(rowsAbout(subject).values()).containsOnly(0L);
         assertThat(keyDestroyed(key)).isTrue();
         certified(erasure);
+    }
+
+    @Test
+    void aModuleJoinsTheErasureByItsParticipantBeanAloneAndItsPartIsCertified() {
+        String subject = richSubject(tenant);
+        String erasure = requestErasure(subject);
+        String owner = claim(erasure);
+        joining.arm();
+
+        long erased = processor.eraseSubject(erasure, owner);
+
+        assertThat(joining.calledInTransaction()).containsExactly(true);
+        assertThat(erased).isEqualTo(1 + 3 + 1 + 1 + 1 + 1 + 2);
+        assertThat(certified(erasure).erased()).contains(new CertificateContent.Entry("zz-joining", "joined-rows", 2))
+                .extracting(CertificateContent.Entry::module).containsOnly("consent", "identity", "retention",
+                        "zz-joining");
+        assertThat((String) rows.value("SELECT report FROM retention_erasure WHERE id = ?", erasure))
+                .as("the typed report, stored as JSON").startsWith("{\"parts\":[")
+                .contains("{\"module\":\"zz-joining\",\"deleted\":[{\"category\":\"joined-rows\",\"count\":2}]");
+    }
+
+    @Test
+    void aDevicesErasureDeletesItsConsentRowsAndIssuesACertificateWithItsSaltedHash() {
+        String device = "dev-" + UUID.randomUUID();
+        String other = "dev-" + UUID.randomUUID();
+        for (String d : List.of(device, other)) {
+            tx.commit(() -> consent.record(new ConsentRecorder.Command(ConsentHolder.device(d), null,
+                    "in-app-analytics", ConsentAction.OPT_OUT, null, null, ConsentSource.WEB_FORM, null, null,
+                    new ConsentEvent.Proof("module-tier", null), null)));
+        }
+        String erasure = tx.commit(() -> erasures.requestDeviceErasure(DeviceId.of(device), "WEB-1")).asString();
+        assertThat(tx.commit(() -> erasures.requestDeviceErasure(DeviceId.of(device), "WEB-2")).asString())
+                .as("one pending erasure per device").isEqualTo(erasure);
+        String owner = UUID.randomUUID().toString();
+        List<String> claimed = queue.claim(ErasureScope.DEVICE, owner, 10_000, LEASE);
+        claimed.stream().filter(id -> !id.equals(erasure)).forEach(id -> queue.release(id, owner));
+        assertThat(claimed).contains(erasure);
+
+        assertThat(processor.eraseDevice(erasure, owner)).isEqualTo(2);
+
+        assertThat(deviceRows(device)).isZero();
+        assertThat(deviceRows(other)).isEqualTo(2);
+        Erasure done = queue.get(erasure);
+        assertThat(done.status()).isEqualTo(Erasure.Status.DONE);
+        assertThat(done.scope()).isEqualTo(ErasureScope.DEVICE);
+        assertThat(done.tenantId()).isNull();
+        CertificateContent content = certified(erasure);
+        assertThat(content.scope()).isEqualTo("DEVICE");
+        assertThat(content.trigger()).isEqualTo("SUBJECT_REQUEST");
+        assertThat(content.subjectHash()).isEqualTo(CertificateContent.saltedHash(content.salt(), "device", device));
+        assertThat(content.tenantHash()).isNull();
+        assertThat(content.erased()).containsExactlyInAnyOrder(
+                new CertificateContent.Entry("consent", "consent-events", 1),
+                new CertificateContent.Entry("consent", "consent-state", 1));
+        assertThat(content.dataKeysDestroyed()).isEmpty();
+        assertThat(certificates.forErasure(erasure).canonical()).doesNotContain(device);
+        assertThat(processor.eraseDevice(erasure, owner)).as("erased once only").isEqualTo(-1);
     }
 
     @Test
@@ -535,6 +639,12 @@ class RetentionModuleIT {
                         holder),
                 "retention_purpose_end", rows.count("SELECT COUNT(*) FROM retention_purpose_end WHERE subject_id = ?",
                         subject));
+    }
+
+    private long deviceRows(String device) {
+        String holder = ConsentHolder.device(device).ref();
+        return rows.count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?", holder)
+                + rows.count("SELECT COUNT(*) FROM consent_state WHERE holder_ref = ?", holder);
     }
 
     private String dataKey(String subject) {
