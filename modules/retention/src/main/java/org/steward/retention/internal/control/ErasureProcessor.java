@@ -59,9 +59,6 @@ public class ErasureProcessor {
     EntityManager em;
 
     @Inject
-    Clock clock;
-
-    @Inject
     ErasureParticipants participants;
 
     @Inject
@@ -87,6 +84,9 @@ public class ErasureProcessor {
 
     @Inject
     PurposeEnds purposeEnds;
+
+    @Inject
+    Clock clock;
 
     /** Erases a claimed subject; returns the number of rows deleted, or -1 when it did not erase (held, skipped). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)

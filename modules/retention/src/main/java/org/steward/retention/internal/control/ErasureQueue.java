@@ -42,10 +42,10 @@ public class ErasureQueue implements Erasures {
     EntityManager em;
 
     @Inject
-    Clock clock;
+    SubjectDirectory subjects;
 
     @Inject
-    SubjectDirectory subjects;
+    Clock clock;
 
     @Override
     @Transactional

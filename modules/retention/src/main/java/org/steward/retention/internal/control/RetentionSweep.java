@@ -36,9 +36,6 @@ public class RetentionSweep implements ScheduledJob {
     RetentionConfig config;
 
     @Inject
-    Clock clock;
-
-    @Inject
     ErasureQueue queue;
 
     @Inject
@@ -58,6 +55,9 @@ public class RetentionSweep implements ScheduledJob {
 
     @Inject
     PurposeCatalog catalog;
+
+    @Inject
+    Clock clock;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
