@@ -164,7 +164,7 @@ class ClockIT {
 
     @Test
     void anyOtherValueIsRefusedAtStartUp() throws Exception {
-        try (StewardServer refused = StewardServer.war("clock-refused", Database.fresh("clock-refused"),
+        try (StewardServer refused = StewardServer.war("clock-refused", Database.fresh("clockrefused"),
                 Map.of("STEWARD_TESTING_CLOCK", "true")).launch()) {
             Dumps.await("the refusal in the log", Duration.ofSeconds(150), () -> {
                 try {
