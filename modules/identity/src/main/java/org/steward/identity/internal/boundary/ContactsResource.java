@@ -14,7 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,7 +59,10 @@ public class ContactsResource
 
     @Override
     void refuseSensitive(ContactInput in) {
-        sensitive.refuseIfSensitive("message", in.message());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", in.name());
+        fields.put("message", in.message());
+        sensitive.refuseIfSensitive(fields);
     }
 
     @POST

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,8 +61,32 @@ public class SyncProfilesResource
 
     @Override
     void refuseSensitive(SyncProfileInput in) {
-        if (in.fieldValues() != null) {
-            in.fieldValues().forEach((k, v) -> sensitive.refuseIfSensitive("fieldValues." + k, v));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", in.name());
+        texts(fields, "statusMappings", in.statusMappings());
+        if (in.issueTypes() != null) {
+            for (int i = 0; i < in.issueTypes().size(); i++) {
+                fields.put("issueTypes[" + i + "]", in.issueTypes().get(i));
+            }
+        }
+        texts(fields, "fieldValues", in.fieldValues());
+        sensitive.refuseIfSensitive(fields);
+    }
+
+    /**
+     * A map's keys and values are free text. A value is named by its key ({@code fieldValues.note}) unless the key is
+     * refused too; a key is named by its position ({@code fieldValues[key 0]}): a refused key is never echoed back.
+     */
+    private void texts(Map<String, String> fields, String map, Map<String, String> entries) {
+        if (entries == null) {
+            return;
+        }
+        int i = 0;
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            boolean keyRefused = sensitive.detect(e.getKey()).isPresent();
+            fields.put(map + "[key " + i + "]", e.getKey());
+            fields.put(keyRefused ? map + "[value " + i + "]" : map + "." + e.getKey(), e.getValue());
+            i++;
         }
     }
 

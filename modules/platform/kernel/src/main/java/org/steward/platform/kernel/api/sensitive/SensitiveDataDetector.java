@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.steward.platform.kernel.api.FieldError;
@@ -33,6 +34,11 @@ public class SensitiveDataDetector {
     void load() {
         Config config = ConfigProvider.getConfig();
         rules = SensitiveDataRules.fromConfig(key -> config.getOptionalValue(key, String.class));
+    }
+
+    /** The category the text looks like, if any (to decide how to name a field without echoing it). */
+    public Optional<SensitiveCategory> detect(String text) {
+        return rules.detect(text);
     }
 
     /** Refuses the text with a 422 that names the field and the category, never the text itself. */

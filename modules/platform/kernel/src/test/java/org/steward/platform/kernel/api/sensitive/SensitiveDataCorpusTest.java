@@ -97,6 +97,18 @@ class SensitiveDataCorpusTest {
         assertThat(rules.detect("I'm a trade-union member")).contains(SensitiveCategory.TRADE_UNION);
     }
 
+    @Test
+    void displayNamesAreScannedWithTheSameListsWithoutRefusingOrdinaryNames() {
+        for (String name : List.of("Christian Müller", "Faith Okafor", "Grace Black", "Mercedes Union", "Parker Race",
+                "Jordan Prayer-Smith", "Dr. Hope Sterling", "Mohammed Al-Sayed", "Li Wei", "José Criminale")) {
+            assertThat(rules.detect(name)).as(name).isEmpty();
+        }
+        assertThat(rules.detect("Sam (on parole since 2021)")).contains(SensitiveCategory.CRIMINAL_CONVICTION);
+        assertThat(rules.detect("Jo, proud lesbian")).contains(SensitiveCategory.SEXUAL_ORIENTATION);
+        assertThat(rules.detect("Ahmed the Muslim")).contains(SensitiveCategory.RELIGION);
+        assertThat(rules.detect("Robin (HIV positive)")).contains(SensitiveCategory.HEALTH);
+    }
+
     static List<Disclosure> disclosures() throws IOException {
         return lines("disclosures.txt").stream().map(line -> {
             int bar = line.indexOf('|');
