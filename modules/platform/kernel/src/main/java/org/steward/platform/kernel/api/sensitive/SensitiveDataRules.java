@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * also finds "trade-union"). Within a word, {@code a|b} offers alternatives and a trailing {@code *} any ending
  * ({@code antidepressant*}). A lone {@code ~} stands for up to three words of any kind ({@code of ~ descent}).
  * Everything else is literal. Before matching, the text is NFKC-normalised, invisible format characters are dropped,
- * typographic apostrophes become {@code '}, "I am" and "im" read as "I'm", and each neutral phrase (such as "European Union") is
- * blanked out, so that a term cannot match inside it.
+ * typographic apostrophes become {@code '}, "I am" and "im" read as "I'm", and each neutral phrase (such as "European
+ * Union") is blanked out, so that a term cannot match inside it.
  */
 public final class SensitiveDataRules {
 
@@ -92,11 +92,11 @@ public final class SensitiveDataRules {
             }
         }
         if (enabled.contains(SensitiveCategory.NATIONAL_ID)
-                && (US_SSN.matcher(text).find() || KR_RRN.matcher(text).find())) {
+                && (US_SSN.matcher(scanned).find() || KR_RRN.matcher(scanned).find())) {
             return Optional.of(SensitiveCategory.NATIONAL_ID);
         }
         if (enabled.contains(SensitiveCategory.PAYMENT_CARD)) {
-            Matcher card = CARD.matcher(text);
+            Matcher card = CARD.matcher(scanned);
             while (card.find()) {
                 if (luhn(card.group().replaceAll("[ -]", ""))) {
                     return Optional.of(SensitiveCategory.PAYMENT_CARD);
