@@ -164,6 +164,8 @@ class SensitiveDataRulesTest {
         assertThat(r.detect("im deaf")).contains(SensitiveCategory.HEALTH);
         assertThat(r.detect("H\u200bIV")).as("zero-width space").contains(SensitiveCategory.HEALTH);
         assertThat(r.detect("\uff28\uff29\uff36")).as("full-width letters").contains(SensitiveCategory.HEALTH);
+        assertThat(noKeywords.detect("card \uff14\uff11\uff11\uff11 1111 1111 1111")).as("full-width digits")
+                .contains(SensitiveCategory.PAYMENT_CARD);
     }
 
     @Test
