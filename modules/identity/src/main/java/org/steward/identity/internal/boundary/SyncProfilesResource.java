@@ -74,19 +74,18 @@ public class SyncProfilesResource
     }
 
     /**
-     * A map's keys and values are free text. A value is named by its key ({@code fieldValues.note}) unless the key is
-     * refused too; a key is named by its position ({@code fieldValues[key 0]}): a refused key is never echoed back.
+     * A map's keys and values are free text. Its keys are checked together and, when refused, named by the map alone
+     * ({@code fieldValues}), so that a refused key is never echoed back; a value is named by its key
+     * ({@code fieldValues.note}). The separator keeps a phrase from spanning two keys.
      */
     private void texts(Map<String, String> fields, String map, Map<String, String> entries) {
-        if (entries == null) {
+        if (entries == null || entries.isEmpty()) {
             return;
         }
-        int i = 0;
-        for (Map.Entry<String, String> e : entries.entrySet()) {
-            boolean keyRefused = sensitive.detect(e.getKey()).isPresent();
-            fields.put(map + "[key " + i + "]", e.getKey());
-            fields.put(keyRefused ? map + "[value " + i + "]" : map + "." + e.getKey(), e.getValue());
-            i++;
+        String keys = String.join(" \u00b7 ", entries.keySet());
+        fields.put(map, keys);
+        if (sensitive.detect(keys).isEmpty()) {
+            entries.forEach((k, v) -> fields.put(map + "." + k, v));
         }
     }
 

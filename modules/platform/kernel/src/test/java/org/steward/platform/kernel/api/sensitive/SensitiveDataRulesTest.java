@@ -131,6 +131,7 @@ class SensitiveDataRulesTest {
         assertThat(union.detect("Trade\n unions")).contains(SensitiveCategory.TRADE_UNION);
         assertThat(union.detect("there is a trade-off")).isEmpty();
         assertThat(union.detect("the tradeunion")).isEmpty();
+        assertThat(union.detect("trade \u00b7 union")).as("a middle dot separates keys checked together").isEmpty();
     }
 
     @Test
