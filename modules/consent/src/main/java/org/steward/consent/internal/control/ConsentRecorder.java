@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
@@ -68,7 +69,9 @@ public class ConsentRecorder {
     public Recorded record(Command c) {
         OffsetDateTime now = Times.now(clock);
         Purpose purpose = purposes.named(c.purposeKey(), "purpose");
-        ConsentStatus status = ConsentRules.resulting(purpose.legalBasis(), purpose.optOutAllowed(), c.action());
+        ConsentRules.checkOpen(purpose.key(), purpose.ccpa(), purpose.retired(), c.action());
+        ConsentStatus status = ConsentRules.resulting(purpose.legalBasis(), purpose.optOutAllowed(),
+                purpose.ccpa() == CcpaDisclosure.SHARING, c.action());
         String language = c.noticeLanguage() == null ? Notices.DEFAULT_LANGUAGE : c.noticeLanguage();
         Notice notice = null;
         if (c.noticeVersion() != null) {
