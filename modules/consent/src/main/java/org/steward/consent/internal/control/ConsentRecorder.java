@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
@@ -71,7 +70,7 @@ public class ConsentRecorder {
         Purpose purpose = purposes.named(c.purposeKey(), "purpose");
         ConsentRules.checkOpen(purpose.key(), purpose.ccpa(), purpose.retired(), c.action());
         ConsentStatus status = ConsentRules.resulting(purpose.legalBasis(), purpose.optOutAllowed(),
-                purpose.ccpa() == CcpaDisclosure.SHARING, c.action());
+                purpose.sharing(), c.action());
         String language = c.noticeLanguage() == null ? Notices.DEFAULT_LANGUAGE : c.noticeLanguage();
         Notice notice = null;
         if (c.noticeVersion() != null) {

@@ -135,6 +135,11 @@ public class Purpose {
         return retiredAt != null;
     }
 
+    /** Sharing for cross-context behavioural advertising (CCPA). */
+    public boolean sharing() {
+        return ccpa == CcpaDisclosure.SHARING;
+    }
+
     /** Replaces what the edit gives; the caller has checked the result. */
     public void change(String name, String description, CcpaDisclosure ccpa, boolean optOutAllowed, boolean email,
                        Set<String> categories, OffsetDateTime now) {
