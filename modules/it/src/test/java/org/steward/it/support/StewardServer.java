@@ -40,6 +40,9 @@ public final class StewardServer implements AutoCloseable {
      * (with any other settings) to {@link #war}. Moving a server's clock makes its due records really go, so only a
      * test class's own server gets it, never one that other classes share.
      */
+    /** A cookie banner's origin that every test server allows for the public consent endpoints (CORS). */
+    public static final String BANNER_ORIGIN = "https://www.banner.example";
+
     public static final Map<String, String> TESTING_CLOCK = Map.of("STEWARD_TESTING_CLOCK", "enabled");
 
     private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,6 +91,7 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.publicKeyBase64());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        env.put("STEWARD_CONSENT_CORS_ALLOWED_ORIGINS", BANNER_ORIGIN + ", https://other.banner.example");
         env.putAll(extraEnv);
         this.environment = env;
     }

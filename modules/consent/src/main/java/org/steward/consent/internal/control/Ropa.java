@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.RopaContributor;
 import org.steward.consent.internal.entity.DataCategory;
 import org.steward.consent.internal.entity.Purpose;
@@ -47,7 +48,7 @@ public class Ropa {
                     subjects.add(c.dataSubjects());
                 }
             }
-            out.add(new Activity(p.key(), p.name(), p.description(), p.legalBasis().name(), p.saleOrSharing(),
+            out.add(new Activity(p.key(), p.name(), p.description(), p.legalBasis().name(), p.ccpa() != CcpaDisclosure.NONE,
                     p.optOutAllowed(), categories, List.copyOf(subjects),
                     contributed(p.key(), RopaContributor::recipients),
                     contributed(p.key(), RopaContributor::transfers),
