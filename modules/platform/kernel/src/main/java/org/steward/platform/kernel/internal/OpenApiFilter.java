@@ -27,6 +27,8 @@ import org.steward.platform.kernel.internal.clock.TestingClockResource;
  * <li>Payara types java.time fields as objects; a field with a string format is a string.</li>
  * <li>Payara copies every default of an {@code @Schema} annotation into the document; {@code maxProperties: 0}
  * among them would forbid every property. Defaults that constrain nothing are dropped.</li>
+ * <li>Payara copies a component's schema wherever its class is used; {@link OpenApiRefs} puts references back.</li>
+ * <li>Payara puts a {@code List<SomeEnum>}'s constants on the array, not on its items; a text body is a string.</li>
  * <li>Every operation can answer with an RFC 9457 problem; the {@code Problem} schema and the 4XX/500 responses are
  * added once here rather than on every resource method.</li>
  * <li>The testing clock's endpoints exist only with {@code STEWARD_TESTING_CLOCK=enabled}; otherwise they, their
@@ -188,6 +190,7 @@ public class OpenApiFilter implements OASFilter {
                 .addProperty("correlationId", string)
                 .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))));
+        OpenApiRefs.replaceCopies(openAPI);
     }
 
     /**
