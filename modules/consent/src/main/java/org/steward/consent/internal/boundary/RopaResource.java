@@ -46,7 +46,7 @@ public class RopaResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Export the record of processing activities (GDPR Art. 30); Accept: text/csv for CSV")
     @APIResponse(responseCode = "200", description = "The record",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RopaView.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Ropa")),
                     @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     public Response exportRopa(@Context HttpHeaders headers) {

@@ -148,7 +148,7 @@ public class SubjectConsentsResource {
     @Path("unsubscribe-links")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UnsubscribeLinkView.class)))
+                    schema = @Schema(ref = "UnsubscribeLink")))
     @Operation(summary = "Mint a signed one-click unsubscribe link (RFC 8058) for an email purpose")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.SERVICE})
     @Audited(action = "consent.unsubscribe-link.create", target = "subject", id = "subjectId")

@@ -69,7 +69,7 @@ public class ContactsResource
     @Path("{subjectId}/contacts")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Contact.class)))
+                    schema = @Schema(ref = "ContactRecord")))
     @Operation(summary = "Store contact data a subject gave us")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "record.contact.add", target = "record")

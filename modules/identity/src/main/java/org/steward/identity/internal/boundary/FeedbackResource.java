@@ -69,7 +69,7 @@ public class FeedbackResource
     @Path("{subjectId}/feedback")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Feedback.class)))
+                    schema = @Schema(ref = "FeedbackRecord")))
     @Operation(summary = "Store feedback a subject sent")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "record.feedback.add", target = "record")

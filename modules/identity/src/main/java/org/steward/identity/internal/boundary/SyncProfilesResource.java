@@ -93,7 +93,7 @@ public class SyncProfilesResource
     @Path("{subjectId}/sync-profiles")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SyncProfile.class)))
+                    schema = @Schema(ref = "SyncProfileRecord")))
     @Operation(summary = "Store a synchronization configuration profile")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "record.sync-profile.add", target = "record")
