@@ -24,14 +24,16 @@ public class RopaParties {
                     + "key (crypto-shredding)",
             "Pseudonymised look-up: identifiers are found through keyed HMAC-SHA-256 blind indexes, never stored "
                     + "in clear; personal access tokens are write-only",
-            "Key rotation: the master key and the blind-index key can be rotated without downtime",
+            "Key rotation: the master key (data keys are re-wrapped in the background) and the blind-index key "
+                    + "can be rotated",
             "Role-based access control on every endpoint (ADMIN, PRIVACY_OFFICER, SUPPORT_AGENT, AUDITOR, "
                     + "SERVICE); machine clients are bound to one tenant; passwords are stored as PBKDF2 hashes and "
                     + "failed logins are throttled",
             "Audit log: every change and every read of personal data is appended to a SHA-256 hash chain that "
                     + "holds ids only and can be verified",
             "Signed evidence: consent receipts and erasure certificates are signed with Ed25519",
-            "Special categories of data (GDPR Art. 9) are refused in free-text fields");
+            "Free-text fields are screened for special categories of data (GDPR Art. 9) and refused when one "
+                    + "is found");
 
     static final String TLS = "Transport encryption: this record was served over HTTPS";
 
