@@ -134,6 +134,7 @@ class AuthorizationMatrixIT {
         rule("GET /api/v1/retention/holds/{holdId}", retentionReaders);
         rule("POST /api/v1/retention/holds/{holdId}/release", TENANT_ADMINS);
         rule("GET /api/v1/retention/sweeps", retentionReaders);
+        rule("GET /api/v1/policy-map", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR));
         publicRule("GET /api/v1/public/erasure-signing-keys");
         publicRule("GET /api/v1/public/consent/devices/{deviceId}");
         publicRule("POST /api/v1/public/consent/devices/{deviceId}");

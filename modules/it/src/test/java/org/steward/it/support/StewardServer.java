@@ -111,10 +111,18 @@ public final class StewardServer implements AutoCloseable {
      * (SubjectsIT flags a subject as a minor and reads it again). Its master key is configured, not generated, so that
      * ErasureDumpIT can show that a ciphertext was readable before the erasure ({@link #masterKey()}).
      */
+    public static final String ROPA_CONTROLLER_ADDRESS =
+            "5F, Narakiium Samseong-dong A Building, 32 Teheran-ro 83-gil, Gangnam-gu, Seoul, Republic of Korea";
+
     public static StewardServer sweeping() {
         return fixture("sweeping", () -> war("sweeping", Database.fresh("sweeping"), Map.of(
                 "STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
-                "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(randomKey()))));
+                "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(randomKey()),
+                // The head of the Art. 30 record, configured here and left unset on the shared server (ConsentIT).
+                "STEWARD_CONSENT_CONTROLLER_ADDRESS", ROPA_CONTROLLER_ADDRESS,
+                "STEWARD_CONSENT_PRIVACY_OFFICER_NAME", "Min-jun Park",
+                "STEWARD_CONSENT_PRIVACY_OFFICER_CONTACT", "privacy@osci.example",
+                "STEWARD_CONSENT_ORGANISATIONAL_MEASURES", "Access rights reviewed every quarter")));
     }
 
     /**
