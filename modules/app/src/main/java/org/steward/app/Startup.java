@@ -42,7 +42,18 @@ import org.steward.platform.security.api.AdminAccount;
         user = "${MPCONFIG=steward.db.user}",
         password = "${MPCONFIG=steward.db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // Seconds a new connection may take: a database that does not answer fails the request, not hangs it.
+        loginTimeout = 5,
+        // Payara's pool attributes, for an application-defined datasource (WAR, uber-jar and EAR alike). A pooled
+        // connection is checked (JDBC 4 isValid: PostgreSQL and H2) before it is handed out, a failed check drops
+        // every pooled connection at once (they were all cut together), and a request waits at most 2 s for one.
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=2000"})
 public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
