@@ -185,6 +185,21 @@ public final class StewardServer implements AutoCloseable {
                 .toAbsolutePath(), true, database, env, name);
     }
 
+    /**
+     * The uber-jar with these Payara Micro arguments instead of {@code --nocluster --nohazelcast} (none: only the
+     * options baked into it, as an operator runs it).
+     */
+    public static StewardServer uberJar(String name, Database database, Map<String, String> env,
+                                        List<String> payaraArgs) {
+        return new StewardServer(Path.of(System.getProperty("steward.uberjar", "../app/target/steward.jar"))
+                .toAbsolutePath(), true, database, env, name, payaraArgs);
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return port;
+    }
+
     public static Path runtime() {
         return Path.of(System.getProperty("steward.runtime", "target/runtime")).toAbsolutePath();
     }
