@@ -21,6 +21,16 @@ class ConsentClusterIT {
     private static final int ROUNDS = 20;
 
     @Test
+    void eachMemberListensOnTheConfiguredInterfaceOnly() throws Exception {
+        Pair pair = Pair.shared();
+        for (StewardServer member : new StewardServer[] {pair.a(), pair.b()}) {
+            java.util.Set<String> listening = org.steward.it.support.Sockets.listening(member.pid());
+            assertThat(listening).as("HTTP and the grid port").hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(socket -> assertThat(socket).startsWith("127.0.0.1:"));
+        }
+    }
+
+    @Test
     void aChangeOnOneInstanceIsSeenByTheOtherAtOnce() throws Exception {
         Pair pair = Pair.shared();
         StewardServer a = pair.a();

@@ -16,14 +16,11 @@ import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -32,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.steward.it.support.Database;
 import org.steward.it.support.Ports;
+import org.steward.it.support.Sockets;
 import org.steward.it.support.StewardServer;
 
 /**
@@ -148,48 +146,8 @@ class ExposureIT {
 
     @Test
     void nothingListensButHttpAndHttpsOnTheConfiguredAddress() throws IOException {
-        Set<String> listening = listeningSockets(server.pid());
+        Set<String> listening = Sockets.listening(server.pid());
         assertThat(listening).containsExactlyInAnyOrder("127.0.0.1:" + server.port(), "127.0.0.1:" + tlsPort);
-    }
-
-    /** The TCP sockets in LISTEN state that the process holds, as address:port, from /proc (Linux). */
-    static Set<String> listeningSockets(long pid) throws IOException {
-        Set<String> inodes = new HashSet<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith("socket:[")) {
-                        inodes.add(target.substring(8, target.length() - 1));
-                    }
-                } catch (IOException e) {
-                    // closed meanwhile
-                }
-            }
-        }
-        Set<String> out = new HashSet<>();
-        for (String table : List.of("tcp", "tcp6")) {
-            List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("/proc", String.valueOf(pid), "net", table)));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.trim().split("\\s+");
-                if (f[3].equals("0A") && inodes.contains(f[9])) { // 0A: LISTEN
-                    out.add(address(f[1]));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** /proc/net/tcp's "0100007F:1F90" (little-endian IPv4) or its 32-hex-digit IPv6 form. */
-    private static String address(String hex) {
-        String[] parts = hex.split(":");
-        int port = Integer.parseInt(parts[1], 16);
-        String a = parts[0];
-        if (a.length() == 8) {
-            return Integer.parseInt(a.substring(6, 8), 16) + "." + Integer.parseInt(a.substring(4, 6), 16) + "."
-                    + Integer.parseInt(a.substring(2, 4), 16) + "." + Integer.parseInt(a.substring(0, 2), 16) + ":" + port;
-        }
-        return (a.equals("00000000000000000000000000000000") ? "[::]" : "[" + a + "]") + ":" + port;
     }
 
     private static String fingerprint(Certificate c) throws Exception {

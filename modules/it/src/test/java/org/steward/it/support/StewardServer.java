@@ -72,7 +72,12 @@ public final class StewardServer implements AutoCloseable {
         this.workDir = Path.of(System.getProperty("steward.work", "target/work")).toAbsolutePath()
                 .resolve(name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         this.log = workDir.resolve("server.log");
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar"));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
+        if (payaraArgs.contains("--clustermode")) {
+            // A member binds its grid port to --interfaces only (Hazelcast binds every interface otherwise).
+            cmd.add("-Dhazelcast.socket.bind.any=false");
+        }
+        cmd.add("-jar");
         if (uberJar) {
             cmd.add(artifact.toString());
         } else {
