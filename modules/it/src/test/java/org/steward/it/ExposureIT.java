@@ -124,7 +124,7 @@ class ExposureIT {
 
     @Test
     void hstsIsSentOnHttpsOnlyAndHttpRedirectsToHttps() throws Exception {
-        HttpResponse<String> secure = get("https://127.0.0.1:" + tlsPort + "/health/ready");
+        HttpResponse<String> secure = get("https://127.0.0.1:" + tlsPort + "/api/v1/me", "Authorization", admin());
         assertThat(secure.statusCode()).isEqualTo(200);
         assertThat(secure.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
         HttpResponse<String> plain = get(server.uri("/api/v1/me?x=1").toString(), "Authorization", admin());
