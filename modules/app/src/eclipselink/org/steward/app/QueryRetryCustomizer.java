@@ -1,8 +1,8 @@
 package org.steward.app;
 
-import org.eclipse.persistence.sessions.SessionCustomizer;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionCustomizer;
 
 /**
  * EclipseLink retries a query that failed on a broken connection 3 times, sleeping 5 s before the second and third

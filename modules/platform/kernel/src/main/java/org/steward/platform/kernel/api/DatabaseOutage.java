@@ -18,6 +18,7 @@ public final class DatabaseOutage {
     /** Payara's pool, when it cannot hand out a connection (none can be created, or the wait ran out). */
     private static final java.util.Set<String> POOL_FAILURES = java.util.Set.of(
             "com.sun.appserv.connectors.internal.api.PoolingException",
+            "jakarta.resource.ResourceException",
             "jakarta.resource.spi.ResourceAllocationException",
             "com.sun.enterprise.resource.allocator.ResourceAllocationException");
 
