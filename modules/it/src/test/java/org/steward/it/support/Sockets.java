@@ -52,6 +52,9 @@ public final class Sockets {
             return Integer.parseInt(a.substring(6, 8), 16) + "." + Integer.parseInt(a.substring(4, 6), 16) + "."
                     + Integer.parseInt(a.substring(2, 4), 16) + "." + Integer.parseInt(a.substring(0, 2), 16) + ":" + port;
         }
+        if (a.startsWith("0000000000000000FFFF0000")) { // an IPv4-mapped IPv6 address: the IPv4 word as above
+            return address(a.substring(24) + ":" + parts[1]);
+        }
         return (a.equals("00000000000000000000000000000000") ? "[::]" : "[" + a + "]") + ":" + port;
     }
 
