@@ -64,7 +64,8 @@ public final class StewardLauncher {
             preboot.add("set " + LISTENERS + ".network-listener.https-listener.address=" + address);
         }
         if (!"true".equalsIgnoreCase(blankToNull(env.get("STEWARD_METRICS_ENABLED")))) {
-            preboot.add("set-metrics-configuration --enabled=false");
+            // The config attribute, not set-metrics-configuration: that command fails before boot (run level).
+            preboot.add("set configs.config.server-config.microprofile-metrics-configuration.enabled=false");
         }
         String keystore = blankToNull(env.get("STEWARD_TLS_KEYSTORE"));
         if (keystore != null) {

@@ -64,7 +64,10 @@ class ExposureIT {
         certificate = (X509Certificate) store.getCertificate("steward-it");
         tlsPort = Ports.free();
         // On H2 whatever the suite runs on: the pool's validation settings must hold on the embedded default too.
-        server = StewardServer.uberJar("exposure", Database.h2("exposure"), Map.of(
+        // The product's H2 URL has no AUTO_SERVER (the fixture's opens a TCP port of its own, for tests to read it).
+        Database h2 = Database.h2("exposure");
+        h2 = new Database(h2.url().replace(";AUTO_SERVER=TRUE", ""), h2.user(), h2.password(), h2.driver());
+        server = StewardServer.uberJar("exposure", h2, Map.of(
                 "STEWARD_TLS_KEYSTORE", keystore.toString(),
                 "STEWARD_TLS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD,
                 "STEWARD_TLS_PORT", String.valueOf(tlsPort),
