@@ -15,6 +15,8 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -64,6 +66,9 @@ public class Startup {
     @Resource
     TimerService timers;
 
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
     Crypto crypto;
 
@@ -92,6 +97,7 @@ public class Startup {
     void start() {
         long t0 = System.nanoTime();
         Migrations.migrate(dataSource, getClass().getClassLoader());
+        QueryRetry.limit(em);
         try {
             crypto.ensureBlindIndexKey();
         } catch (RuntimeException e) {
