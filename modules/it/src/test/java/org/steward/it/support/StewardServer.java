@@ -75,7 +75,12 @@ public final class StewardServer implements AutoCloseable {
         this.workDir = Path.of(System.getProperty("steward.work", "target/work")).toAbsolutePath()
                 .resolve(name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         this.log = workDir.resolve("server.log");
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar"));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
+        if (payaraArgs.contains("--clustermode")) {
+            // A member binds its grid port to --interfaces only (Hazelcast binds every interface otherwise).
+            cmd.add("-Dhazelcast.socket.bind.any=false");
+        }
+        cmd.add("-jar");
         if (uberJar) {
             cmd.add(artifact.toString());
         } else {
@@ -195,6 +200,21 @@ public final class StewardServer implements AutoCloseable {
     public static StewardServer uberJar(String name, Database database, Map<String, String> env) {
         return new StewardServer(Path.of(System.getProperty("steward.uberjar", "../app/target/steward.jar"))
                 .toAbsolutePath(), true, database, env, name);
+    }
+
+    /**
+     * The uber-jar with these Payara Micro arguments instead of {@code --nocluster --nohazelcast} (none: only the
+     * options baked into it, as an operator runs it).
+     */
+    public static StewardServer uberJar(String name, Database database, Map<String, String> env,
+                                        List<String> payaraArgs) {
+        return new StewardServer(Path.of(System.getProperty("steward.uberjar", "../app/target/steward.jar"))
+                .toAbsolutePath(), true, database, env, name, payaraArgs);
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return port;
     }
 
     public static Path runtime() {
