@@ -127,6 +127,29 @@ class ConsentIT {
     }
 
     @Test
+    void aReceiptCanBeFetchedByItsIdAsItWasIssued() throws Exception {
+        int v = notice("web-analytics", "We use Google Analytics.");
+        Http.Response r = HTTP.post(consents, "{\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":"
+                + v + ",\"expiresAt\":\"" + OffsetDateTime.now().plusDays(30) + "\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonObject issued = r.json().getJsonObject("receipt");
+        String id = issued.getString("receiptId");
+
+        Http.Response got = HTTP.get(consents + "/receipts/" + id);
+        assertThat(got.status()).as(got.toString()).isEqualTo(200);
+        assertThat(got.json()).isEqualTo(issued);
+        Http.Response verified = SERVER.anonymous().post("/api/v1/public/consent/receipts/verification", got.body());
+        assertThat(verified.json().getBoolean("valid")).isTrue();
+        assertThat(SERVER.as(tenant, "AUDITOR").get(consents + "/receipts/" + id).status()).isEqualTo(200);
+
+        // Another subject's path, an unknown id, a malformed one: not found, naming the receipt.
+        String other = "/api/v1/tenants/" + tenant + "/subjects/" + Fixtures.subject(HTTP, tenant) + "/consents";
+        problem(HTTP.get(other + "/receipts/" + id), 404, "not-found", "receiptId");
+        problem(HTTP.get(consents + "/receipts/" + java.util.UUID.randomUUID()), 404, "not-found", "receiptId");
+        problem(HTTP.get(consents + "/receipts/" + "x".repeat(80)), 404, "not-found", "receiptId");
+    }
+
+    @Test
     void aGrantAnswersAReceiptThatVerifiesAndATamperedOneDoesNot() throws Exception {
         int v = notice("web-analytics", "We use Google Analytics.");
         Http.Response r = raw(HTTP, "POST", consents, "application/json",
@@ -270,22 +293,29 @@ class ConsentIT {
     @Test
     void importReportsBadLinesAndAReImportIsIdempotent() throws Exception {
         String s2 = Fixtures.subject(HTTP, tenant);
-        int v = notice("web-analytics", "We use Google Analytics.");
+        JsonObject published = HTTP.put("/api/v1/consent/purposes/web-analytics/notices/en",
+                "{\"text\":\"We use Google Analytics.\"}").json();
+        int v = published.getInt("version");
+        OffsetDateTime shown = OffsetDateTime.parse(published.getString("createdAt"));
         String jsonl = String.join("\n",
                 "{\"externalId\":\"crm-1\",\"subjectId\":\"" + s2 + "\",\"purpose\":\"drip-emails\",\"action\":\"OPT_OUT\",\"occurredAt\":\"2025-03-01T10:00:00Z\"}",
-                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + ",\"occurredAt\":\"2025-03-02T10:00:00Z\"}",
+                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + ",\"occurredAt\":\"" + shown.plusSeconds(1) + "\"}",
                 "{broken",
                 "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"app-provision\",\"action\":\"GRANT\",\"noticeVersion\":1,\"occurredAt\":\"2025-03-02T10:00:00Z\"}",
                 "{\"subjectId\":\"" + java.util.UUID.randomUUID() + "\",\"purpose\":\"drip-emails\",\"action\":\"OPT_OUT\",\"occurredAt\":\"2025-03-02T10:00:00Z\"}",
-                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":999,\"occurredAt\":\"2025-03-02T10:00:00Z\"}");
+                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":999,\"occurredAt\":\"2025-03-02T10:00:00Z\"}",
+                // A grant before the notice it cites was published: that text cannot have been shown.
+                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + ",\"occurredAt\":\"" + shown.minusDays(1) + "\"}");
         String path = "/api/v1/tenants/" + tenant + "/consent-imports";
         Http.Response first = raw(HTTP, "POST", path, "application/x-ndjson", jsonl);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().getInt("imported")).isEqualTo(2);
-        assertThat(first.json().getInt("failed")).isEqualTo(4);
+        assertThat(first.json().getInt("failed")).isEqualTo(5);
         assertThat(first.json().getJsonArray("errors").stream().map(JsonObject.class::cast)
                 .map(o -> o.getInt("line") + ":" + o.getString("field")).toList())
-                .containsExactly("3:line", "4:action", "5:subjectId", "6:noticeVersion");
+                .containsExactly("3:line", "4:action", "5:subjectId", "6:noticeVersion", "7:occurredAt");
+        assertThat(first.json().getJsonArray("errors").getJsonObject(4).getString("message"))
+                .contains("before notice version " + v);
         Http.Response again = raw(HTTP, "POST", path, "application/x-ndjson", jsonl);
         assertThat(again.json().getInt("imported")).isZero();
         assertThat(again.json().getInt("duplicates")).isEqualTo(2);

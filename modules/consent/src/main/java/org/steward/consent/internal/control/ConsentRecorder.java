@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
@@ -20,6 +21,7 @@ import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.ConsentStateKey;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.consent.internal.entity.Purpose;
+import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
@@ -80,6 +82,13 @@ public class ConsentRecorder {
         OffsetDateTime occurredAt = c.occurredAt() == null ? now : c.occurredAt();
         if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw ProblemException.invalid("occurredAt", "must not be in the future");
+        }
+        if (c.action() == ConsentAction.GRANT && notice != null && occurredAt.isBefore(notice.createdAt())) {
+            // A grant records what the subject was shown: a version published later cannot have been (an import).
+            throw new ProblemException(ProblemType.BUSINESS_RULE, "A GRANT cannot predate the notice it cites",
+                    List.of(new FieldError("occurredAt", "is before notice version " + notice.version() + " ("
+                            + notice.language() + ") of purpose " + purpose.key() + " was published at "
+                            + notice.createdAt())));
         }
         ConsentRules.checkExpiry(c.action(), occurredAt, c.expiresAt(), now);
 
