@@ -256,6 +256,30 @@ class RetentionIT {
     }
 
     @Test
+    void anErasedSubjectsUnsubscribeLinkStillAnswersAPageNotJson() {
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String subject = Fixtures.subject(op, tenant);
+        Http.Response link = op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject
+                + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        String path = java.net.URI.create(link.json().getString("url")).getRawPath();
+        awaitDone(requestErasure(tenant, subject));
+
+        Http anon = server.anonymous();
+        Http.Response page = anon.get(path);
+        Http.Response oneClick = anon.send("POST", path, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click");
+        for (Http.Response r : new Http.Response[]{page, oneClick}) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.contentType()).startsWith("text/html");
+            assertThat(r.body()).contains("You are unsubscribed").contains("no longer hold your details")
+                    .doesNotContain("<form");
+        }
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?",
+                "subject:" + subject)).as("nothing recorded for an erased subject").isZero();
+    }
+
+    @Test
     void aFixedPolicyErasesDueRecordsExceptUnderALegalHold() {
         // The hold is placed before the due records exist and the policy changes last: the sweep runs every second.
         String tenant = Fixtures.tenant(op, "CLOUD");
