@@ -106,6 +106,7 @@ class AuthorizationMatrixIT {
         rule("POST " + one + "/consents", WRITERS);
         rule("GET " + one + "/consents", READERS);
         rule("GET " + one + "/consents/history", READERS);
+        rule("GET " + one + "/consents/receipts/{receiptId}", READERS);
         rule("POST " + one + "/consents/unsubscribe-links", EnumSet.of(R.PRIVACY_OFFICER, R.SUPPORT_AGENT, R.SERVICE));
         rule("POST " + t + "/{tenantId}/consent-imports", WRITERS);
         rule("GET " + c + "/decision", READERS);
@@ -187,6 +188,9 @@ class AuthorizationMatrixIT {
         Http.Response link = op.post(base + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         ids.put("token", link.json().getString("token"));
+        Http.Response recorded = op.post(base + "/consents", "{\"purpose\":\"drip-emails\",\"action\":\"OPT_OUT\"}");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        ids.put("receiptId", recorded.json().getJsonObject("receipt").getString("receiptId"));
         // Retention: a completed erasure (of a second subject) with its certificate, a hold, a policy.
         String erased = Fixtures.subject(op, tenant);
         Http.Response erasure = op.post("/api/v1/tenants/" + tenant + "/subjects/" + erased + "/erasure",

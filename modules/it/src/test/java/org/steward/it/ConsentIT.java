@@ -136,6 +136,29 @@ class ConsentIT {
     }
 
     @Test
+    void aReceiptCanBeFetchedByItsIdAsItWasIssued() throws Exception {
+        int v = notice("web-analytics", "We use Google Analytics.");
+        Http.Response r = HTTP.post(consents, "{\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":"
+                + v + ",\"expiresAt\":\"" + OffsetDateTime.now().plusDays(30) + "\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonObject issued = r.json().getJsonObject("receipt");
+        String id = issued.getString("receiptId");
+
+        Http.Response got = HTTP.get(consents + "/receipts/" + id);
+        assertThat(got.status()).as(got.toString()).isEqualTo(200);
+        assertThat(got.json()).isEqualTo(issued);
+        Http.Response verified = SERVER.anonymous().post("/api/v1/public/consent/receipts/verification", got.body());
+        assertThat(verified.json().getBoolean("valid")).isTrue();
+        assertThat(SERVER.as(tenant, "AUDITOR").get(consents + "/receipts/" + id).status()).isEqualTo(200);
+
+        // Another subject's path, an unknown id, a malformed one: not found, naming the receipt.
+        String other = "/api/v1/tenants/" + tenant + "/subjects/" + Fixtures.subject(HTTP, tenant) + "/consents";
+        problem(HTTP.get(other + "/receipts/" + id), 404, "not-found", "receiptId");
+        problem(HTTP.get(consents + "/receipts/" + java.util.UUID.randomUUID()), 404, "not-found", "receiptId");
+        problem(HTTP.get(consents + "/receipts/" + "x".repeat(80)), 404, "not-found", "receiptId");
+    }
+
+    @Test
     void aGrantAnswersAReceiptThatVerifiesAndATamperedOneDoesNot() throws Exception {
         int v = notice("web-analytics", "We use Google Analytics.");
         Http.Response r = raw(HTTP, "POST", consents, "application/json",
@@ -374,22 +397,29 @@ class ConsentIT {
     @Test
     void importReportsBadLinesAndAReImportIsIdempotent() throws Exception {
         String s2 = Fixtures.subject(HTTP, tenant);
-        int v = notice("web-analytics", "We use Google Analytics.");
+        JsonObject published = HTTP.put("/api/v1/consent/purposes/web-analytics/notices/en",
+                "{\"text\":\"We use Google Analytics.\"}").json();
+        int v = published.getInt("version");
+        OffsetDateTime shown = OffsetDateTime.parse(published.getString("createdAt"));
         String jsonl = String.join("\n",
                 "{\"externalId\":\"crm-1\",\"subjectId\":\"" + s2 + "\",\"purpose\":\"drip-emails\",\"action\":\"OPT_OUT\",\"occurredAt\":\"2025-03-01T10:00:00Z\"}",
-                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + ",\"occurredAt\":\"2025-03-02T10:00:00Z\"}",
+                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + ",\"occurredAt\":\"" + shown.plusSeconds(1) + "\"}",
                 "{broken",
                 "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"app-provision\",\"action\":\"GRANT\",\"noticeVersion\":1,\"occurredAt\":\"2025-03-02T10:00:00Z\"}",
                 "{\"subjectId\":\"" + java.util.UUID.randomUUID() + "\",\"purpose\":\"drip-emails\",\"action\":\"OPT_OUT\",\"occurredAt\":\"2025-03-02T10:00:00Z\"}",
-                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":999,\"occurredAt\":\"2025-03-02T10:00:00Z\"}");
+                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":999,\"occurredAt\":\"2025-03-02T10:00:00Z\"}",
+                // A grant before the notice it cites was published: that text cannot have been shown.
+                "{\"subjectId\":\"" + s2 + "\",\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":" + v + ",\"occurredAt\":\"" + shown.minusDays(1) + "\"}");
         String path = "/api/v1/tenants/" + tenant + "/consent-imports";
         Http.Response first = raw(HTTP, "POST", path, "application/x-ndjson", jsonl);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().getInt("imported")).isEqualTo(2);
-        assertThat(first.json().getInt("failed")).isEqualTo(4);
+        assertThat(first.json().getInt("failed")).isEqualTo(5);
         assertThat(first.json().getJsonArray("errors").stream().map(JsonObject.class::cast)
                 .map(o -> o.getInt("line") + ":" + o.getString("field")).toList())
-                .containsExactly("3:line", "4:action", "5:subjectId", "6:noticeVersion");
+                .containsExactly("3:line", "4:action", "5:subjectId", "6:noticeVersion", "7:occurredAt");
+        assertThat(first.json().getJsonArray("errors").getJsonObject(4).getString("message"))
+                .contains("before notice version " + v);
         Http.Response again = raw(HTTP, "POST", path, "application/x-ndjson", jsonl);
         assertThat(again.json().getInt("imported")).isZero();
         assertThat(again.json().getInt("duplicates")).isEqualTo(2);
@@ -440,6 +470,8 @@ class ConsentIT {
         Http.Response link = HTTP.post(base + "/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         String url = link.json().getString("url");
+        assertThat(url).startsWith(StewardServer.PUBLIC_URL + "/api/v1/public/unsubscribe/");
+        assertThat(link.json().containsKey("expiresAt")).as("links do not expire").isFalse();
         String path = URI.create(url).getRawPath();
         assertThat(link.json().getString("listUnsubscribePost")).isEqualTo("List-Unsubscribe=One-Click");
 
@@ -452,31 +484,62 @@ class ConsentIT {
 
         Http.Response post = raw(anon, "POST", path, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
         assertThat(post.status()).as(post.toString()).isEqualTo(200);
+        assertThat(post.contentType()).startsWith("text/html");
         assertThat(raw(anon, "POST", path, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").status())
                 .isEqualTo(200);
         assertThat(count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = 'subject:" + s3
                 + "' AND purpose_key = 'drip-emails' AND action = 'OPT_OUT' AND source = 'EMAIL_LINK'")).isEqualTo(1);
 
+        // A person gets a page, never JSON: a forged or garbled link, a POST that is not the one-click form.
         String token = path.substring(path.lastIndexOf('/') + 1);
         String prefix = path.substring(0, path.lastIndexOf('/') + 1);
         String forged = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
-        problem(anon.get(prefix + forged), 400, "validation", "token");
-        problem(raw(anon, "POST", prefix + forged, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"),
-                400, "validation", "token");
-        problem(anon.get(prefix + "v1.bm90LWEtdG9rZW4.AAAA"), 400, "validation", "token");
-        problem(raw(anon, "POST", path, "application/x-www-form-urlencoded", "List-Unsubscribe=Later"), 400,
-                "validation", "List-Unsubscribe");
+        for (Http.Response bad : List.of(anon.get(prefix + forged), anon.get(prefix + "v1.bm90LWEtdG9rZW4.AAAA"),
+                raw(anon, "POST", prefix + forged, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"),
+                raw(anon, "POST", path, "application/x-www-form-urlencoded", "List-Unsubscribe=Later"),
+                raw(anon, "POST", path, "application/json", "{\"List-Unsubscribe\":\"One-Click\"}"))) {
+            assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(bad.contentType()).as(bad.toString()).startsWith("text/html");
+            assertThat(bad.body()).startsWith("<!DOCTYPE html>").doesNotContain("\"type\"");
+        }
+        assertThat(anon.get(prefix + forged).body()).contains("does not work");
 
-        Http.Response shortLived = HTTP.post(base + "/unsubscribe-links", "{\"purpose\":\"direct-marketing\",\"validFor\":\"PT1S\"}");
-        String expired = URI.create(shortLived.json().getString("url")).getRawPath();
+        // RFC 8058 one-click as multipart/form-data, on a link minted "for a second" (validFor is ignored now):
+        // mail is read long after it was sent, and its link must still unsubscribe.
+        Http.Response aged = HTTP.post(base + "/unsubscribe-links", "{\"purpose\":\"direct-marketing\",\"validFor\":\"PT1S\"}");
+        assertThat(aged.status()).as(aged.toString()).isEqualTo(201);
+        String later = URI.create(aged.json().getString("url")).getRawPath();
         Thread.sleep(Duration.ofMillis(2100).toMillis());
-        problem(anon.get(expired), 400, "validation", "token");
-        problem(raw(anon, "POST", expired, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"), 400,
-                "validation", "token");
+        assertThat(anon.get(later).status()).isEqualTo(200);
+        Http.Response multipart = raw(anon, "POST", later, "multipart/form-data; boundary=mb7Kx",
+                "--mb7Kx\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--mb7Kx--\r\n");
+        assertThat(multipart.status()).as(multipart.toString()).isEqualTo(200);
+        assertThat(multipart.body()).contains("You are unsubscribed");
+        assertThat(count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = 'subject:" + s3
+                + "' AND purpose_key = 'direct-marketing' AND action = 'OPT_OUT' AND source = 'EMAIL_LINK'"))
+                .isEqualTo(1);
 
         problem(HTTP.post(base + "/unsubscribe-links", "{\"purpose\":\"app-provision\"}"), 400, "validation", "purpose");
-        problem(HTTP.post(base + "/unsubscribe-links", "{\"purpose\":\"drip-emails\",\"validFor\":\"P9999D\"}"), 400,
-                "validation", "validFor");
+    }
+
+    @Test
+    void anUnsubscribeLinksHostIsTheConfiguredPublicUrlWhateverTheRequestsHostHeader() throws Exception {
+        String s6 = Fixtures.subject(HTTP, tenant);
+        String path = "/api/v1/tenants/" + tenant + "/subjects/" + s6 + "/consents/unsubscribe-links";
+        String body = "{\"purpose\":\"drip-emails\"}";
+        java.net.http.HttpHeaders auth = HTTP.authenticate(HttpRequest.newBuilder(SERVER.uri(path))).build().headers();
+        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.0\r\nHost: evil.example\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n");
+        auth.map().forEach((name, values) -> request.append(name).append(": ").append(values.get(0)).append("\r\n"));
+        request.append("\r\n").append(body);
+        URI server = SERVER.uri("/");
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(answer).matches("(?s)HTTP/1\\.[01] 201 .*").contains("\"url\":\"" + StewardServer.PUBLIC_URL
+                + "/api/v1/public/unsubscribe/").doesNotContain("evil.example");
     }
 
     // --- policy §11: never sold; purposes edited and retired (issue 10, items 1 and 9) ---------------------------

@@ -159,6 +159,127 @@ class RetentionIT {
     }
 
     @Test
+    void theWebsiteVisitorPolicyErasesDeviceConsentRecordsOlderThanItsPeriodAndNothingYounger() throws Exception {
+        // Seeded: website-visitor FIXED 395 days (the ROPA's 13 months). Choices are recorded now and backdated in
+        // one transaction, so that the sweep (every second) sees them at once.
+        Http anon = server.anonymous();
+        String old = "dev-old-" + UUID.randomUUID();
+        String young = "dev-young-" + UUID.randomUUID();
+        String mixed = "dev-mixed-" + UUID.randomUUID();
+        for (String d : new String[]{old, young, mixed}) {
+            assertThat(anon.post("/api/v1/public/consent/devices/" + d,
+                    "{\"choices\":[{\"purpose\":\"in-app-analytics\",\"action\":\"OPT_OUT\"}]}").status())
+                    .isEqualTo(200);
+        }
+        assertThat(anon.post("/api/v1/public/consent/devices/" + mixed,
+                "{\"choices\":[{\"purpose\":\"in-app-analytics\",\"action\":\"OPT_IN\"}]}").status())
+                .isEqualTo(200);
+        java.util.List<String> before = websiteVisitorErasures();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (java.sql.Connection c = server.database().connect()) {
+            c.setAutoCommit(false);
+            backdate(c, "UPDATE consent_event SET occurred_at = ?, recorded_at = ? WHERE holder_ref = ?",
+                    now.minusDays(400), "device:" + old);
+            backdate(c, "UPDATE consent_state SET changed_at = ? WHERE holder_ref = ?", now.minusDays(400),
+                    "device:" + old);
+            backdate(c, "UPDATE consent_event SET occurred_at = ?, recorded_at = ? WHERE holder_ref = ?",
+                    now.minusDays(390), "device:" + young);
+            backdate(c, "UPDATE consent_state SET changed_at = ? WHERE holder_ref = ?", now.minusDays(390),
+                    "device:" + young);
+            // The mixed device's first choice is past the period; its latest choice (and the state) is not.
+            backdate(c, "UPDATE consent_event SET occurred_at = ?, recorded_at = ? WHERE holder_ref = ?"
+                    + " AND action = 'OPT_OUT'", now.minusDays(400), "device:" + mixed);
+            c.commit();
+        }
+        Dumps.await("the old device's consent rows", Duration.ofSeconds(30), () -> consentRows(old) == 0
+                && consentRows(mixed) == 2);
+        assertThat(consentRows(young)).as("a device within the period keeps its choice").isEqualTo(2);
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?"
+                + " AND action = 'OPT_IN'", "device:" + mixed)).as("the newer choice stays").isEqualTo(1);
+        assertThat(anon.get("/api/v1/public/consent/devices/" + mixed).json().getJsonArray("choices").stream()
+                .map(JsonObject.class::cast).filter(c -> c.getString("purpose").equals("in-app-analytics"))
+                .map(c -> c.getString("status")).findFirst().orElseThrow()).isEqualTo("OPTED_IN");
+
+        // The sweep's CATEGORY erasures of website-visitor: certified, with consent's counts.
+        Dumps.await("the category erasure", Duration.ofSeconds(30), () -> !fresh(before).isEmpty());
+        long events = 0;
+        long states = 0;
+        for (String id : fresh(before)) {
+            JsonObject cert = op.get("/api/v1/erasures/" + id + "/certificate").json();
+            assertThat(cert.getString("scope")).isEqualTo("CATEGORY");
+            assertThat(cert.getString("trigger")).isEqualTo("POLICY");
+            assertThat(verify(cert)).isTrue();
+            for (JsonObject e : cert.getJsonArray("erased").getValuesAs(JsonObject.class)) {
+                String what = e.getString("module") + "/" + e.getString("category");
+                events += what.equals("consent/consent-events") ? e.getInt("count") : 0;
+                states += what.equals("consent/consent-state") ? e.getInt("count") : 0;
+            }
+        }
+        assertThat(events).as("the old device's event and the mixed device's first").isEqualTo(2);
+        assertThat(states).as("the old device's state").isEqualTo(1);
+        assertThat(op.get("/api/v1/retention/sweeps?limit=50").json().getJsonArray("items").stream()
+                .map(JsonObject.class::cast).mapToLong(r -> r.getJsonNumber("recordsErased").longValue()).sum())
+                .as("the sweep runs count them").isGreaterThanOrEqualTo(3);
+    }
+
+    private static void backdate(java.sql.Connection c, String sql, OffsetDateTime at, String holder)
+            throws java.sql.SQLException {
+        try (var ps = c.prepareStatement(sql)) {
+            int n = 1;
+            ps.setObject(n++, at);
+            if (sql.contains("recorded_at")) {
+                ps.setObject(n++, at);
+            }
+            ps.setString(n, holder);
+            assertThat(ps.executeUpdate()).isPositive();
+        }
+    }
+
+    private static java.util.List<String> fresh(java.util.List<String> before) {
+        java.util.List<String> now = websiteVisitorErasures();
+        now.removeAll(before);
+        return now;
+    }
+
+    private static java.util.List<String> websiteVisitorErasures() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (java.sql.Connection c = server.database().connect(); var rs = c.createStatement().executeQuery(
+                "SELECT id FROM retention_erasure WHERE scope = 'CATEGORY' AND category_key = 'website-visitor'"
+                        + " AND status = 'DONE'")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    @Test
+    void anErasedSubjectsUnsubscribeLinkStillAnswersAPageNotJson() {
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String subject = Fixtures.subject(op, tenant);
+        Http.Response link = op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject
+                + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        String path = java.net.URI.create(link.json().getString("url")).getRawPath();
+        awaitDone(requestErasure(tenant, subject));
+
+        Http anon = server.anonymous();
+        Http.Response page = anon.get(path);
+        Http.Response oneClick = anon.send("POST", path, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click");
+        for (Http.Response r : new Http.Response[]{page, oneClick}) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.contentType()).startsWith("text/html");
+            assertThat(r.body()).contains("You are unsubscribed").contains("no longer hold your details")
+                    .doesNotContain("<form");
+        }
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?",
+                "subject:" + subject)).as("nothing recorded for an erased subject").isZero();
+    }
+
+    @Test
     void aFixedPolicyErasesDueRecordsExceptUnderALegalHold() {
         // The hold is placed before the due records exist and the policy changes last: the sweep runs every second.
         String tenant = Fixtures.tenant(op, "CLOUD");

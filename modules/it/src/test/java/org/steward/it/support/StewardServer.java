@@ -32,6 +32,9 @@ public final class StewardServer implements AutoCloseable {
 
     /** The bootstrap admin's password on test servers (STEWARD_ADMIN_PASSWORD). */
     public static final String ADMIN_PASSWORD = "it-admin-password-1";
+
+    /** The public base URL of test servers (STEWARD_PUBLIC_URL): links in mail are built on it. */
+    public static final String PUBLIC_URL = "https://privacy.steward.test";
     /** Every test user's password. */
     public static final String USER_PASSWORD = "it-user-password-1";
 
@@ -94,6 +97,7 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_DATA_DIR", workDir.resolve("data").toString());
         env.put("STEWARD_IDENTITY_LICENCE_CHECK_PERIOD", "PT2S");
         env.put("STEWARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("STEWARD_PUBLIC_URL", PUBLIC_URL);
         env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.publicKeyBase64());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("STEWARD_CONSENT_CORS_ALLOWED_ORIGINS", BANNER_ORIGIN + ", https://other.banner.example");

@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +38,19 @@ import org.steward.consent.internal.control.GpcSignal;
 import org.steward.consent.internal.control.History;
 import org.steward.consent.internal.control.Holders;
 import org.steward.consent.internal.control.ProofHasher;
+import org.steward.consent.internal.control.PublicUrl;
 import org.steward.consent.internal.control.Purposes;
 import org.steward.consent.internal.control.Receipt;
+import org.steward.consent.internal.control.Receipts;
 import org.steward.consent.internal.control.Unsubscribes;
 import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
 import org.steward.platform.kernel.api.Audited;
 import org.steward.platform.kernel.api.Bodies;
+import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.Roles;
 
@@ -81,6 +83,12 @@ public class SubjectConsentsResource {
 
     @Inject
     ProofHasher proofHasher;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Inject
     Clock clock;
@@ -144,6 +152,18 @@ public class SubjectConsentsResource {
                 history.of(holder).stream().map(ConsentEventView::of).toList());
     }
 
+    @GET
+    @Path("receipts/{receiptId}")
+    @Operation(summary = "One of the subject's consent receipts, signed, by its id (as answered when it was recorded)")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "consent.receipt.read", target = "subject", id = "subjectId")
+    public Receipt getReceipt(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId,
+                              @PathParam("receiptId") String receiptId) {
+        ConsentHolder holder = holders.subject(tenantId, subjectId);
+        return receipts.of(holder, receiptId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "The subject has no receipt with this id", List.of(new FieldError("receiptId", "no such receipt"))));
+    }
+
     @POST
     @Path("unsubscribe-links")
     @APIResponse(responseCode = "201", description = "Created",
@@ -156,18 +176,12 @@ public class SubjectConsentsResource {
                                           @PathParam("subjectId") String subjectId,
                                           @Valid UnsubscribeLinkInput body, @Context UriInfo uri) {
         UnsubscribeLinkInput in = Bodies.require(body);
-        Duration validFor = null;
-        if (in.validFor() != null) {
-            try {
-                validFor = Duration.parse(in.validFor());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("validFor", "must be an ISO-8601 duration such as P30D");
-            }
-        }
-        Unsubscribes.Minted m = unsubscribes.mint(tenantId, subjectId, in.purpose(), validFor);
-        String url = uri.getBaseUriBuilder().path(UnsubscribeResource.class).build(m.token()).toString();
-        return Response.status(201).entity(UnsubscribeLinkView.of(url, m.token(), in.purpose(), m.expiresAt()))
-                .build();
+        publicUrl.base(); // 409 before anything else when the server does not know its public address
+        String token = unsubscribes.mint(tenantId, subjectId, in.purpose());
+        // Only the path comes from the request (where the API is deployed); the host is the configured one.
+        String path = uri.getBaseUriBuilder().path(UnsubscribeResource.class).build(token).getRawPath();
+        String url = publicUrl.link(path).toString();
+        return Response.status(201).entity(UnsubscribeLinkView.of(url, token, in.purpose())).build();
     }
 
     static List<ConsentStateView> everyPurpose(List<Purpose> all, List<ConsentState> recorded, OffsetDateTime now) {

@@ -7,6 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "UnsubscribeLinkInput")
 public record UnsubscribeLinkInput(
         @Schema(required = true, description = "An email purpose's key") @NotNull @Size(max = 64) String purpose,
-        @Schema(description = "ISO-8601 duration the link stays valid (default and maximum: the server's setting)",
-                example = "P30D") @Size(max = 32) String validFor) {
+        @Schema(deprecated = true, description = "Ignored: unsubscribe links no longer expire (mail is read long after"
+                + " it was sent). Accepted so that older clients keep working") @Size(max = 32) String validFor) {
 }

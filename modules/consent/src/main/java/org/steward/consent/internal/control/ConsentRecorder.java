@@ -10,6 +10,9 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
@@ -20,6 +23,7 @@ import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.ConsentStateKey;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.consent.internal.entity.Purpose;
+import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
@@ -79,22 +83,38 @@ public class ConsentRecorder {
         } else if (c.action() == ConsentAction.GRANT) {
             throw ProblemException.invalid("noticeVersion", "is required for a GRANT: it records what was shown");
         }
-        OffsetDateTime occurredAt = c.occurredAt() == null ? now : c.occurredAt();
+        OffsetDateTime occurredAt = c.occurredAt() == null ? now : stored(c.occurredAt());
+        OffsetDateTime expiresAt = stored(c.expiresAt());
         if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw ProblemException.invalid("occurredAt", "must not be in the future");
         }
-        ConsentRules.checkExpiry(c.action(), occurredAt, c.expiresAt(), now);
+        if (c.action() == ConsentAction.GRANT && notice != null && occurredAt.isBefore(notice.createdAt())) {
+            // A grant records what the subject was shown: a version published later cannot have been (an import).
+            throw new ProblemException(ProblemType.BUSINESS_RULE, "A GRANT cannot predate the notice it cites",
+                    List.of(new FieldError("occurredAt", "is before notice version " + notice.version() + " ("
+                            + notice.language() + ") of purpose " + purpose.key() + " was published at "
+                            + notice.createdAt())));
+        }
+        ConsentRules.checkExpiry(c.action(), occurredAt, expiresAt, now);
 
         ConsentEvent.NoticeRef noticeRef = notice == null ? ConsentEvent.NoticeRef.NONE
                 : new ConsentEvent.NoticeRef(notice.id(), notice.version(), notice.language());
         ConsentEvent event = new ConsentEvent(Ids.newId().toString(), c.tenantId(), c.holder().ref(), purpose.key(),
-                c.action(), status, noticeRef, c.source(), occurredAt, c.expiresAt(), c.proof(), c.importKey(),
+                c.action(), status, noticeRef, c.source(), occurredAt, expiresAt, c.proof(), c.importKey(),
                 Ids.newId().toString(), now);
         em.persist(event);
         ConsentState state = project(event);
         changed.fire(new ConsentChanged(c.tenantId() == null ? null : TenantId.of(c.tenantId()), c.holder(),
                 purpose.key(), c.action(), state.status(), now));
         return new Recorded(event, state, receipts.issue(event, purpose, notice));
+    }
+
+    /**
+     * A given time as it is stored (UTC, microseconds, like {@code Times.now}): the receipt signed now must be the
+     * one that can be rebuilt from the stored event later (H2 and PostgreSQL round nanoseconds away).
+     */
+    private static OffsetDateTime stored(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The state row is locked while it moves, so two changes to one holder × purpose apply one after the other. */

@@ -2,9 +2,13 @@ package org.steward.consent.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.consent.internal.entity.Purpose;
@@ -20,6 +24,9 @@ public class Receipts {
 
     @Inject
     Signer signer;
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
 
     @Inject
     @ConfigProperty(name = "steward.consent.controller-name", defaultValue = "Open Source Consulting Inc.")
@@ -38,6 +45,20 @@ public class Receipts {
                 e.source().name(), time(e.occurredAt()), e.expiresAt() == null ? null : time(e.expiresAt()), null);
         Signer.Signature s = signer.sign(ConsentKeys.RECEIPT_KEY_ID, unsigned.signedText());
         return unsigned.withSignature(new Receipt.Signature(s.algorithm(), s.keyId(), s.value()));
+    }
+
+    /**
+     * The receipt of one of the holder's events, signed again: Ed25519 signatures are deterministic, so it is the
+     * receipt issued then, as long as the controller's name and contact are configured as they were.
+     */
+    public Optional<Receipt> of(ConsentHolder holder, String receiptId) {
+        if (receiptId == null || receiptId.length() > 36) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT e FROM ConsentEvent e WHERE e.holderRef = :h AND e.receiptId = :r",
+                        ConsentEvent.class).setParameter("h", holder.ref()).setParameter("r", receiptId)
+                .getResultList().stream().findFirst().map(e -> issue(e, em.find(Purpose.class, e.purposeKey()),
+                        e.noticeId() == null ? null : em.find(Notice.class, e.noticeId())));
     }
 
     public Verification verify(Receipt r) {

@@ -3,10 +3,7 @@ package org.steward.consent.internal.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ConsentSource;
@@ -19,7 +16,8 @@ import org.steward.platform.kernel.api.Times;
 
 /**
  * Unsubscribe links for the email purposes: minted for staff or a machine client, redeemed without login. A token
- * names its subject and purpose and is MACed, so it cannot be forged, altered, or used for anyone else.
+ * names its subject and purpose and is MACed, so it cannot be forged, altered, or used for anyone else. It does not
+ * expire (see {@link UnsubscribeToken}); it stops naming anyone when the subject is erased.
  */
 @ApplicationScoped
 public class Unsubscribes {
@@ -27,9 +25,6 @@ public class Unsubscribes {
     /** What a valid token is about, and the action redeeming it takes. */
     public record Target(UnsubscribeToken.Claims claims, Purpose purpose, ConsentHolder holder, String tenantId,
                          ConsentAction action) {
-    }
-
-    public record Minted(String token, Instant expiresAt) {
     }
 
     @Inject
@@ -50,42 +45,31 @@ public class Unsubscribes {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "steward.consent.unsubscribe-token-ttl", defaultValue = "P365D")
-    Duration maxValidity;
-
-    public Minted mint(String tenantId, String subjectId, String purposeKey, Duration validFor) {
+    public String mint(String tenantId, String subjectId, String purposeKey) {
         ConsentHolder holder = holders.subject(tenantId, subjectId);
         Purpose purpose = purposes.named(purposeKey, "purpose");
         if (!purpose.email()) {
             throw ProblemException.invalid("purpose", "is not an email purpose: it has no unsubscribe link");
         }
-        Duration validity = validFor == null ? maxValidity : validFor;
-        if (validity.isNegative() || validity.isZero() || validity.compareTo(maxValidity) > 0) {
-            throw ProblemException.invalid("validFor", "must be a positive duration of at most " + maxValidity);
-        }
-        Instant now = Times.now(clock).toInstant();
-        Instant expires = now.plus(validity);
-        String token = UnsubscribeToken.mint(keys.unsubscribeKey(),
-                new UnsubscribeToken.Claims(holder.id(), purpose.key(), now, expires));
-        return new Minted(token, expires);
+        return UnsubscribeToken.mint(keys.unsubscribeKey(),
+                new UnsubscribeToken.Claims(holder.id(), purpose.key(), Times.now(clock).toInstant()));
     }
 
-    /** The token's target; 400 naming the token when it is forged, altered, expired or names no one any more. */
-    public Target target(String token) {
-        UnsubscribeToken.Claims claims;
-        try {
-            claims = UnsubscribeToken.verify(keys.unsubscribeKey(), token, Times.now(clock).toInstant());
-        } catch (UnsubscribeToken.Refused e) {
-            throw ProblemException.invalid("token", e.getMessage());
-        }
+    /**
+     * The token's target, or empty when its subject was erased (or its purpose is gone): there is no one left to
+     * send such mail to. {@link UnsubscribeToken.Refused} when the token is forged or altered.
+     */
+    public Optional<Target> target(String token) {
+        UnsubscribeToken.Claims claims = UnsubscribeToken.verify(keys.unsubscribeKey(), token);
         Optional<String> tenant = holders.tenantOf(claims.subjectId());
-        if (tenant.isEmpty()) {
-            throw ProblemException.invalid("token", "names a subject that no longer exists");
+        Optional<Purpose> purpose = purposes.list().stream().filter(p -> p.key().equals(claims.purposeKey()))
+                .findFirst();
+        if (tenant.isEmpty() || purpose.isEmpty()) {
+            return Optional.empty();
         }
-        Purpose purpose = purposes.named(claims.purposeKey(), "token");
         ConsentHolder holder = holders.subject(tenant.get(), claims.subjectId());
-        return new Target(claims, purpose, holder, tenant.get(), ConsentRules.unsubscribeAction(purpose.legalBasis()));
+        return Optional.of(new Target(claims, purpose.get(), holder, tenant.get(),
+                ConsentRules.unsubscribeAction(purpose.get().legalBasis())));
     }
 
     public Optional<ConsentState> current(Target t) {
@@ -93,8 +77,7 @@ public class Unsubscribes {
     }
 
     /** Withdraws (or opts out) at once; a second click finds the subject already out and records nothing. */
-    public Optional<ConsentRecorder.Recorded> redeem(String token, ConsentEvent.Proof proof) {
-        Target t = target(token);
+    public Optional<ConsentRecorder.Recorded> redeem(Target t, ConsentEvent.Proof proof) {
         ConsentStatus out = t.action() == ConsentAction.WITHDRAW ? ConsentStatus.WITHDRAWN : ConsentStatus.OPTED_OUT;
         Optional<ConsentState> now = current(t);
         if (now.isPresent() && now.get().status() == out) {

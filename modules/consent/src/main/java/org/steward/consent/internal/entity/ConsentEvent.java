@@ -132,6 +132,10 @@ public class ConsentEvent {
         return status;
     }
 
+    public String noticeId() {
+        return noticeId;
+    }
+
     public Integer noticeVersion() {
         return noticeVersion;
     }
