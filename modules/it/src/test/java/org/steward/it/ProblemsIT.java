@@ -104,6 +104,70 @@ class ProblemsIT {
         assertThat(http.get(TENANTS + "/" + t).json().getString("name")).isNotEqualTo("N");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "false", "5", "1.5", "-0"})
+    void aJsonNumberOrBooleanIsNotAString(String value) {
+        int before = tenantCount();
+        String body = Fixtures.tenantJson("CLOUD", "2099-12-31").replaceFirst("\"name\":\"[^\"]*\"", "\"name\":" + value);
+        assertThat(body).contains("\"name\":" + value);
+        JsonObject p = problem(http.post(TENANTS, body), 400, "wrong-type", "name");
+        assertThat(p.getString("detail")).contains("name");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @Test
+    void everyInvalidFieldOfABodyIsListed() {
+        int before = tenantCount();
+        String u = Fixtures.unique();
+        JsonObject p = problem(http.post(TENANTS, "{\"name\":true,\"siteUrl\":42,\"hostingMode\":\"CLOUD\",\"colour\":1,"
+                + "\"licence\":{\"key\":false,\"expiresOn\":20990101,\"bogus\":\"x-" + u + "\"}}"), 400, "wrong-type");
+        assertThat(ProblemAssert.fields(p)).containsExactlyInAnyOrder("name", "siteUrl", "colour", "licence.key",
+                "licence.expiresOn", "licence.bogus");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aNulInAJsonStringIsRefusedBeforeTheDatabase() {
+        int before = tenantCount();
+        String body = Fixtures.tenantJson("CLOUD", "2099-12-31").replaceFirst("\"name\":\"", "\"name\":\"A\\\\u0000");
+        assertThat(body).contains("\\u0000");
+        problem(http.post(TENANTS, body), 400, "validation", "name");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?cursor=%00", "?cursor=a%00b", "?limit=1%01", "?cursor=%0a", "?cursor=%7f"})
+    void aControlCharacterInAQueryValueIsRefusedByName(String query) {
+        JsonObject p = problem(http.get(TENANTS + query), 400, "validation");
+        assertThat(ProblemAssert.fields(p)).containsAnyOf("cursor", "limit");
+    }
+
+    @Test
+    void aControlCharacterInAQueryValueNeverReachesTheDatabase() {
+        // The audit log filters by actor in SQL: PostgreSQL fails on a NUL ("invalid byte sequence") with a 500.
+        problem(http.get("/api/v1/audit?actor=it%00x"), 400, "validation", "actor");
+        problem(http.get("/api/v1/audit?targetId=%00"), 400, "validation", "targetId");
+    }
+
+    @Test
+    void aControlCharacterInAPathSegmentIsAProblem() {
+        problem(http.get(TENANTS + "/a%01b"), 400, "validation", "path");
+        problem(http.get(TENANTS + "/%1b"), 400, "validation", "path");
+    }
+
+    @Test
+    void anOperationThatTakesNoBodyRefusesOne() {
+        Http admin = server.admin();
+        String before = admin.get("/api/v1/admin/keys").json().getJsonObject("masterKey").getString("currentId");
+        problem(admin.post("/api/v1/admin/keys/master/rotation", "garbage"), 400, "validation", "body");
+        problem(admin.send("POST", "/api/v1/admin/keys/master/rotation", "text/plain", "garbage"), 400, "validation",
+                "body");
+        problem(admin.post("/api/v1/admin/keys/master/rotation", "{}"), 400, "validation", "body");
+        assertThat(admin.get("/api/v1/admin/keys").json().getJsonObject("masterKey").getString("currentId")).isEqualTo(before);
+        problem(http.post("/api/v1/audit/verify", "{\"x\":1}"), 400, "validation", "body");
+        assertThat(http.post("/api/v1/audit/verify", null).status()).isEqualTo(200);
+    }
+
     // ---------------------------------------------------------------- paths and methods
 
     static Stream<Arguments> wrongMethods() {

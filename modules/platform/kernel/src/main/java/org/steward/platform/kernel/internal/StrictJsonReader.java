@@ -41,7 +41,9 @@ public class StrictJsonReader implements ReaderInterceptor {
             return context.proceed();
         }
         List<JsonShape.Mismatch> mismatches = JsonShape.check(value, context.getGenericType());
-        if (!mismatches.isEmpty()) {
+        // A body that is not even an object (or array) of the right kind is Yasson's malformed-json, as before.
+        boolean wholeBody = mismatches.size() == 1 && "body".equals(mismatches.get(0).error().field());
+        if (!mismatches.isEmpty() && !wholeBody) {
             throw problem(mismatches);
         }
         return context.proceed();
