@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
+import org.steward.it.support.RawHttp;
 import org.steward.it.support.StewardServer;
 
 /** The error contract of the whole API: RFC 9457 bodies, stable type URIs, correlation ids, safe headers. */
@@ -212,6 +213,48 @@ class ProblemsIT {
         assertThat(r.statusCode()).isEqualTo(406);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(r.body()).contains("urn:steward:problem:not-acceptable");
+    }
+
+    // ---------------------------------------------------------------- what the container answers itself
+
+    private RawHttp.Response raw(String requestLine) {
+        return RawHttp.send(RawHttp.URIish.of(server), requestLine, null);
+    }
+
+    private static void namesNoServer(RawHttp.Response r) {
+        assertThat(r.header("Server")).as("Server header of %s", r).isNull();
+        assertThat(r.header("X-Powered-By")).as("X-Powered-By of %s", r).isNull();
+        assertThat(r.body().toLowerCase()).as("body of %s", r).doesNotContain("payara").doesNotContain("glassfish")
+                .doesNotContain("grizzly").doesNotContain("<html");
+    }
+
+    @Test
+    void anUnencodedBraceUnderApiIsAProblem() {
+        RawHttp.Response r = raw("GET /api/v1/tenants/{x} HTTP/1.1");
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"status\":400").contains("urn:steward:problem:");
+        namesNoServer(r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/nope", "/", "/foo{x}", "/api-docs/nope.html"})
+    void anErrorOutsideApiIsAPlainPageThatNamesNoServer(String path) {
+        RawHttp.Response r = raw("GET " + path + " HTTP/1.1");
+        assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+        assertThat(r.contentType()).as(r.toString()).startsWith("text/plain");
+        namesNoServer(r);
+    }
+
+    @Test
+    void noAnswerNamesTheServer() {
+        namesNoServer(raw("GET /api/v1/tenants HTTP/1.1"));
+        namesNoServer(raw("GET /health/ready HTTP/1.1"));
+        namesNoServer(raw("GET /api/nope HTTP/1.1"));
+        namesNoServer(raw("FOO /api/v1/tenants HTTP/1.1"));
+        // Refused by the HTTP layer before the web container (see docs): a bare 400 that names no server either.
+        namesNoServer(raw("GET /api/v1/tenants/a%00b HTTP/1.1"));
+        namesNoServer(raw("GET /api/v1/tenants?x=" + "a".repeat(9000) + " HTTP/1.1"));
     }
 
     // ---------------------------------------------------------------- correlation ids and headers
