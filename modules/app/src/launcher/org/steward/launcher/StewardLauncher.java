@@ -36,7 +36,7 @@ public final class StewardLauncher {
 
     public static void main(String[] args) throws Exception {
         List<String> options = new ArrayList<>();
-        List<String> preboot = new ArrayList<>();
+        List<String> preboot = new ArrayList<>(builtInPreboot());
         configure(System.getenv(), options, preboot);
         List<String> given = new ArrayList<>(List.of(args));
         int own = given.indexOf("--prebootcommandfile");
@@ -54,6 +54,20 @@ public final class StewardLauncher {
         options.addAll(given);
         Method main = Class.forName("fish.payara.micro.PayaraMicro").getMethod("main", String[].class);
         main.invoke(null, (Object) options.toArray(String[]::new));
+    }
+
+    /**
+     * The commands baked into the uber-jar (modules/app/src/main/payara/pre-boot-commands.txt): a pre-boot file given
+     * here replaces the embedded one, so they are carried into it.
+     */
+    static List<String> builtInPreboot() throws IOException {
+        try (var in = StewardLauncher.class.getClassLoader().getResourceAsStream("MICRO-INF/pre-boot-commands.txt")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        }
     }
 
     static void configure(Map<String, String> env, List<String> options, List<String> preboot)

@@ -67,7 +67,7 @@ class AuditClusterIT {
         assertThat(registered(db) - registeredBefore).isEqualTo(90);
         assertThat(entries(db) - before).isGreaterThanOrEqualTo(90);
         for (StewardServer s : List.of(a, b)) {
-            JsonObject verdict = s.http().post("/api/v1/audit/verify", "{}").json();
+            JsonObject verdict = s.http().post("/api/v1/audit/verify", null).json();
             assertThat(verdict.getBoolean("valid")).as(verdict.toString()).isTrue();
         }
     }

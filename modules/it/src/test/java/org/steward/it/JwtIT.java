@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
+import org.steward.it.support.RawHttp;
 import org.steward.it.support.StewardServer;
 import org.steward.it.support.Tokens;
 
@@ -261,27 +262,65 @@ class JwtIT {
     // ---------------------------------------------------------------- Basic and the throttle
 
     @Test
-    void wrongPasswordsForOneUsernameAreThrottledAfterFive() {
+    void wrongPasswordsSlowDownOneAddressWithAGrowingDelayNotALock() throws Exception {
         String username = "throttled-" + Fixtures.unique();
         String password = "the-right-password-" + Fixtures.unique();
         createUser(username, password, "AUDITOR");
         Http wrong = basic(username, "wrong-password-" + Fixtures.unique());
 
-        for (int i = 1; i <= 5; i++) {
-            Http.Response r = wrong.get(ME);
-            assertThat(r.status()).as("attempt %d: %s", i, r).isEqualTo(401);
+        Http.Response r = wrong.get(ME);
+        int refused = 0;
+        while (r.status() == 401 && refused < 10) {
+            refused++;
+            r = wrong.get(ME);
         }
-        Http.Response sixth = wrong.get(ME);
-
-        assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
-        assertThat(sixth.contentType()).startsWith("application/problem+json");
-        assertThat(sixth.json().getString("type")).isEqualTo(TOO_MANY);
-        assertThat(Long.parseLong(sixth.header("Retry-After"))).isPositive().isLessThanOrEqualTo(900);
-        assertNoStackTrace(sixth);
-        // the right password does not get through either while the username is blocked
-        assertThat(basic(username, password).get(ME).status()).isEqualTo(429);
-        // other users are unaffected
+        assertThat(refused).as("free wrong passwords before the first delay").isBetween(3, 5);
+        assertThat(r.status()).as(r.toString()).isEqualTo(429);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().getString("type")).isEqualTo(TOO_MANY);
+        long wait = Long.parseLong(r.header("Retry-After"));
+        assertThat(wait).isPositive().isLessThanOrEqualTo(4);
+        assertNoStackTrace(r);
+        // the delay applies to this account from this address, right password included...
+        assertThat(basic(username, password).get(ME).status()).isIn(200, 429);
+        // ...and it ends: a growing delay, not a lock
+        Thread.sleep(wait * 1000 + 300);
+        assertThat(basic(username, password).get(ME).status()).isEqualTo(200);
         assertThat(admin.get(ME).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAttackerAtAnotherAddressDoesNotLockTheAdminOut() {
+        RawHttp.URIish target = RawHttp.URIish.of(server);
+        String wrongAdmin = "GET " + ME + " HTTP/1.1\r\nAuthorization: Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:wrong-" + Fixtures.unique()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(admin.get(ME).status()).isEqualTo(200); // 127.0.0.1 is the admin's known-good address
+        int last = 0;
+        for (int i = 0; i < 8 && last != 429; i++) {
+            // 127.0.0.2 is another client to the server: the loopback network is all of 127/8
+            last = RawHttp.send(target, "127.0.0.2", wrongAdmin, null).status();
+        }
+        assertThat(last).as("the attacker's address is slowed").isEqualTo(429);
+        assertThat(admin.get(ME).status()).as("the admin at the usual address").isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------- bad bytes in Basic credentials
+
+    @Test
+    void aNulInTheBasicUsernameIs401() {
+        unauthorized(basic("ad\u0000min", "whatever-password").get(ME));
+        unauthorized(basic("\u0000", "whatever-password").get(ME));
+        unauthorized(basic("it-\u0001x", "whatever-password").get(ME));
+    }
+
+    @Test
+    void aPasswordWithATrailingNulDoesNotLogIn() {
+        String username = "nul-" + Fixtures.unique();
+        String password = "the-right-password-" + Fixtures.unique();
+        assertThat(createUser(username, password, "AUDITOR").status()).isEqualTo(201);
+        unauthorized(basic(username, password + "\u0000").get(ME));
+        unauthorized(basic(username, password + "\u0000\u0000").get(ME));
+        assertThat(basic(username, password).get(ME).status()).isEqualTo(200);
     }
 
     // ---------------------------------------------------------------- API keys

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
+import org.steward.it.support.RawHttp;
 import org.steward.it.support.StewardServer;
 
 /** The error contract of the whole API: RFC 9457 bodies, stable type URIs, correlation ids, safe headers. */
@@ -104,6 +105,70 @@ class ProblemsIT {
         assertThat(http.get(TENANTS + "/" + t).json().getString("name")).isNotEqualTo("N");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "false", "5", "1.5", "-0"})
+    void aJsonNumberOrBooleanIsNotAString(String value) {
+        int before = tenantCount();
+        String body = Fixtures.tenantJson("CLOUD", "2099-12-31").replaceFirst("\"name\":\"[^\"]*\"", "\"name\":" + value);
+        assertThat(body).contains("\"name\":" + value);
+        JsonObject p = problem(http.post(TENANTS, body), 400, "wrong-type", "name");
+        assertThat(p.getString("detail")).contains("name");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @Test
+    void everyInvalidFieldOfABodyIsListed() {
+        int before = tenantCount();
+        String u = Fixtures.unique();
+        JsonObject p = problem(http.post(TENANTS, "{\"name\":true,\"siteUrl\":42,\"hostingMode\":\"CLOUD\",\"colour\":1,"
+                + "\"licence\":{\"key\":false,\"expiresOn\":20990101,\"bogus\":\"x-" + u + "\"}}"), 400, "wrong-type");
+        assertThat(ProblemAssert.fields(p)).containsExactlyInAnyOrder("name", "siteUrl", "colour", "licence.key",
+                "licence.expiresOn", "licence.bogus");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aNulInAJsonStringIsRefusedBeforeTheDatabase() {
+        int before = tenantCount();
+        String body = Fixtures.tenantJson("CLOUD", "2099-12-31").replaceFirst("\"name\":\"", "\"name\":\"A\\\\u0000");
+        assertThat(body).contains("\\u0000");
+        problem(http.post(TENANTS, body), 400, "validation", "name");
+        assertThat(tenantCount()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?cursor=%00", "?cursor=a%00b", "?limit=1%01", "?cursor=%0a", "?cursor=%7f"})
+    void aControlCharacterInAQueryValueIsRefusedByName(String query) {
+        JsonObject p = problem(http.get(TENANTS + query), 400, "validation");
+        assertThat(ProblemAssert.fields(p)).containsAnyOf("cursor", "limit");
+    }
+
+    @Test
+    void aControlCharacterInAQueryValueNeverReachesTheDatabase() {
+        // The audit log filters by actor in SQL: PostgreSQL fails on a NUL ("invalid byte sequence") with a 500.
+        problem(http.get("/api/v1/audit?actor=it%00x"), 400, "validation", "actor");
+        problem(http.get("/api/v1/audit?targetId=%00"), 400, "validation", "targetId");
+    }
+
+    @Test
+    void aControlCharacterInAPathSegmentIsAProblem() {
+        problem(http.get(TENANTS + "/a%01b"), 400, "validation", "path");
+        problem(http.get(TENANTS + "/%1b"), 400, "validation", "path");
+    }
+
+    @Test
+    void anOperationThatTakesNoBodyRefusesOne() {
+        Http admin = server.admin();
+        String before = admin.get("/api/v1/admin/keys").json().getJsonObject("masterKey").getString("currentId");
+        problem(admin.post("/api/v1/admin/keys/master/rotation", "garbage"), 400, "validation", "body");
+        problem(admin.send("POST", "/api/v1/admin/keys/master/rotation", "text/plain", "garbage"), 400, "validation",
+                "body");
+        problem(admin.post("/api/v1/admin/keys/master/rotation", "{}"), 400, "validation", "body");
+        assertThat(admin.get("/api/v1/admin/keys").json().getJsonObject("masterKey").getString("currentId")).isEqualTo(before);
+        problem(http.post("/api/v1/audit/verify", "{\"x\":1}"), 400, "validation", "body");
+        assertThat(http.post("/api/v1/audit/verify", null).status()).isEqualTo(200);
+    }
+
     // ---------------------------------------------------------------- paths and methods
 
     static Stream<Arguments> wrongMethods() {
@@ -148,6 +213,48 @@ class ProblemsIT {
         assertThat(r.statusCode()).isEqualTo(406);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(r.body()).contains("urn:steward:problem:not-acceptable");
+    }
+
+    // ---------------------------------------------------------------- what the container answers itself
+
+    private RawHttp.Response raw(String requestLine) {
+        return RawHttp.send(RawHttp.URIish.of(server), requestLine, null);
+    }
+
+    private static void namesNoServer(RawHttp.Response r) {
+        assertThat(r.header("Server")).as("Server header of %s", r).isNull();
+        assertThat(r.header("X-Powered-By")).as("X-Powered-By of %s", r).isNull();
+        assertThat(r.body().toLowerCase()).as("body of %s", r).doesNotContain("payara").doesNotContain("glassfish")
+                .doesNotContain("grizzly").doesNotContain("<html");
+    }
+
+    @Test
+    void anUnencodedBraceUnderApiIsAProblem() {
+        RawHttp.Response r = raw("GET /api/v1/tenants/{x} HTTP/1.1");
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"status\":400").contains("urn:steward:problem:");
+        namesNoServer(r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/nope", "/", "/foo{x}", "/api-docs/nope.html"})
+    void anErrorOutsideApiIsAPlainPageThatNamesNoServer(String path) {
+        RawHttp.Response r = raw("GET " + path + " HTTP/1.1");
+        assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+        assertThat(r.contentType()).as(r.toString()).startsWith("text/plain");
+        namesNoServer(r);
+    }
+
+    @Test
+    void noAnswerNamesTheServer() {
+        namesNoServer(raw("GET /api/v1/tenants HTTP/1.1"));
+        namesNoServer(raw("GET /health/ready HTTP/1.1"));
+        namesNoServer(raw("GET /api/nope HTTP/1.1"));
+        namesNoServer(raw("FOO /api/v1/tenants HTTP/1.1"));
+        // Refused by the HTTP layer before the web container (see docs): a bare 400 that names no server either.
+        namesNoServer(raw("GET /api/v1/tenants/a%00b HTTP/1.1"));
+        namesNoServer(raw("GET /api/v1/tenants?x=" + "a".repeat(9000) + " HTTP/1.1"));
     }
 
     // ---------------------------------------------------------------- correlation ids and headers

@@ -89,6 +89,12 @@ public final class StewardServer implements AutoCloseable {
         } else {
             cmd.add(runtime().resolve("payara-micro.jar").toString());
             cmd.addAll(List.of("--deploy", artifact.toString(), "--contextroot", "/"));
+            // The uber-jar carries these commands; a WAR server gets the same file (no Server header...).
+            Path preboot = Path.of(System.getProperty("steward.preboot",
+                    "../app/src/main/payara/pre-boot-commands.txt")).toAbsolutePath();
+            if (Files.exists(preboot)) {
+                cmd.addAll(List.of("--prebootcommandfile", preboot.toString()));
+            }
         }
         cmd.addAll(List.of("--port", String.valueOf(port), "--rootdir", workDir.resolve("payara").toString()));
         cmd.addAll(payaraArgs);

@@ -23,12 +23,18 @@ public final class PasswordHasher {
     }
 
     public static String hash(char[] password) {
+        if (hasNul(password)) {
+            throw new IllegalArgumentException("A password cannot contain the NUL character");
+        }
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
     }
 
     public static boolean matches(char[] password, String stored) {
+        if (hasNul(password)) {
+            return false;
+        }
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 4 || !"pbkdf2-sha256".equals(parts[0])) {
             return false;
@@ -45,6 +51,19 @@ public final class PasswordHasher {
             // NumberFormatException included: a stored string that is not ours matches no password
             return false;
         }
+    }
+
+    /**
+     * HMAC pads its key with zero bytes, so PBKDF2-HMAC cannot tell "secret" from "secret\0": a password with a NUL
+     * would match another password. No password holds one.
+     */
+    private static boolean hasNul(char[] password) {
+        for (char c : password) {
+            if (c == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {

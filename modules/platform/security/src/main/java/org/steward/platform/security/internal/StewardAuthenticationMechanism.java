@@ -124,6 +124,9 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
         }
         String username = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
+        if (!BasicCredentials.wellFormed(username, password)) {
+            return refuse(response, context, 401, "Wrong username or password", 0);
+        }
         String address = request.getRemoteAddr();
         long wait = throttle.retryAfterSeconds(username, address);
         if (wait > 0) {
@@ -134,7 +137,7 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
             throttle.failed(username, address);
             return refuse(response, context, 401, "Wrong username or password", 0);
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         return login(caller, context, response, null);
     }
 

@@ -22,8 +22,8 @@ import org.steward.platform.kernel.api.erasure.TenantErasure;
  * <p>
  * Authentication fails at once after the commit: API keys are read on every request, and a remembered password is
  * re-checked against the row on every hit. After the commit, this instance's remembered passwords of the tenant's
- * users and the failure windows of their names are dropped as well (other instances still fail at once through the
- * re-read; their windows expire after {@link LoginThrottle#WINDOW}).
+ * users and what the throttle keeps about their names are dropped as well (other instances still fail at once through the
+ * re-read; their failures are forgotten after {@link LoginThrottle#QUIET}).
  */
 @ApplicationScoped
 public class TenantCredentialsErasure implements ErasureParticipant {

@@ -38,6 +38,23 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aTrailingNulDoesNotMatchThePasswordWithoutIt() {
+        // HMAC zero-pads its key: without the explicit refusal, PBKDF2 gives both the same hash
+        assertThat(PasswordHasher.matches((PASSWORD + "\0").toCharArray(), STORED)).isFalse();
+        assertThat(PasswordHasher.matches((PASSWORD + "\0\0").toCharArray(), STORED)).isFalse();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> PasswordHasher.hash("with\0nul".toCharArray()));
+    }
+
+    @Test
+    void basicCredentialsWithControlCharactersAreNotWellFormed() {
+        assertThat(BasicCredentials.wellFormed("admin", PASSWORD)).isTrue();
+        assertThat(BasicCredentials.wellFormed("ad\0min", PASSWORD)).isFalse();
+        assertThat(BasicCredentials.wellFormed("admin\n", PASSWORD)).isFalse();
+        assertThat(BasicCredentials.wellFormed("admin", PASSWORD + "\0")).isFalse();
+    }
+
+    @Test
     void twoHashesOfTheSamePasswordDiffer() {
         String again = PasswordHasher.hash(PASSWORD.toCharArray());
         assertThat(again).isNotEqualTo(STORED);
