@@ -70,7 +70,7 @@ class GeneratedClientIT {
         ApiClient admin = client("admin", StewardServer.ADMIN_PASSWORD);
         User officerUser = new SecurityApi(admin).createUser(new UserInput().username("officer-" + unique)
                 .password(StewardServer.USER_PASSWORD)
-                .roles(List.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.SERVICE)));
+                .roles(List.of(Role.PRIVACY_OFFICER, Role.AUDITOR)));
         assertThat(officerUser.getRoles()).contains(Role.PRIVACY_OFFICER);
         ApiClient officer = client("officer-" + unique, StewardServer.USER_PASSWORD);
         IdentityApi identity = new IdentityApi(officer);
