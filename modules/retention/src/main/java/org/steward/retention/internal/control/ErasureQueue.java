@@ -47,6 +47,9 @@ public class ErasureQueue implements Erasures {
     @Inject
     Clock clock;
 
+    @Inject
+    Holds holds;
+
     @Override
     @Transactional
     public ErasureId requestSubjectErasure(TenantId tenantId, SubjectId subjectId, String reference) {
@@ -55,8 +58,26 @@ public class ErasureQueue implements Erasures {
             throw new ProblemException(ProblemType.NOT_FOUND, "Subject " + subjectId.asString()
                     + " does not exist in this tenant", List.of(new FieldError("subjectId", "no such subject")));
         }
-        return new ErasureId(java.util.UUID.fromString(enqueueSubject(tenantId.asString(), subjectId.asString(),
-                ErasureTrigger.SUBJECT_REQUEST, REQUEST_REASON, reference)));
+        String id = enqueueSubject(tenantId.asString(), subjectId.asString(), ErasureTrigger.SUBJECT_REQUEST,
+                REQUEST_REASON, reference);
+        markHeldNow(id);
+        return ErasureId.of(id);
+    }
+
+    /**
+     * A request that a hold suspends says so at once (its {@code heldBy}), rather than when the sweep reaches it:
+     * the person asking learns that their erasure waits, and for which hold.
+     */
+    private void markHeldNow(String id) {
+        Erasure e = em.find(Erasure.class, id);
+        if (e.heldBy() == null) {
+            holds.stopping(e, Times.now(clock)).ifPresent(h -> {
+                em.flush();
+                em.createQuery("UPDATE Erasure e SET e.heldBy = :h WHERE e.id = :id AND e.heldBy IS NULL")
+                        .setParameter("h", h.id()).setParameter("id", id).executeUpdate();
+                em.refresh(e);
+            });
+        }
     }
 
     @Override
