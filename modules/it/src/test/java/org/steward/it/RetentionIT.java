@@ -201,7 +201,12 @@ class RetentionIT {
         String own = requestErasure(tenant, plain);
         awaitDone(own);
         // A hold that records why it blocks requests suspends the request, and says so on the erasure.
-        String suspended = requestErasure(tenant, blocked);
+        Http.Response held = op.post("/api/v1/tenants/" + tenant + "/subjects/" + blocked + "/erasure",
+                "{\"reference\":\"JSM-" + Fixtures.unique() + "\"}");
+        assertThat(held.status()).as(held.toString()).isEqualTo(202);
+        assertThat(held.json().getString("heldBy", null)).as("the 202 names the hold that suspends the request")
+                .isEqualTo(blocking.getString("id"));
+        String suspended = held.json().getString("id");
         Dumps.await("the request to be held", Duration.ofSeconds(20), () -> blocking.getString("id")
                 .equals(op.get("/api/v1/erasures/" + suspended).json().getString("heldBy", "")));
         // Automatic deletion (licence termination) is suspended by the tenant hold.
