@@ -52,7 +52,7 @@ V=$(curl "${ADMIN[@]}" -X PUT $BASE/api/v1/consent/purposes/web-analytics/notice
 C=$BASE/api/v1/tenants/$TENANT/subjects/$SUBJECT/consents
 curl "${SVC[@]}" -o /dev/null -X POST $C -d "{\"purpose\":\"web-analytics\",\"action\":\"GRANT\",\"noticeVersion\":$V}"
 curl "${SVC[@]}" -o /dev/null -X POST $C -d '{"purpose":"drip-emails","action":"OPT_OUT"}'
-curl "${SVC[@]}" -o /dev/null -X POST $C -d '{"purpose":"sale-or-sharing","action":"OPT_OUT"}'
+curl "${SVC[@]}" -o /dev/null -X POST $C -d '{"purpose":"cross-context-advertising","action":"OPT_OUT"}'
 PING=$BASE/api/v1/ping
 DECISION="$BASE/api/v1/consent/decision?subject=$SUBJECT&purpose=web-analytics"
 echo "decision answer: $(curl -s -H "X-API-Key: $KEY" "$DECISION")"

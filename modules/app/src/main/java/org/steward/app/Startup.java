@@ -15,6 +15,8 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -42,7 +44,18 @@ import org.steward.platform.security.api.AdminAccount;
         user = "${MPCONFIG=steward.db.user}",
         password = "${MPCONFIG=steward.db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // Seconds a new connection may take: a database that does not answer fails the request, not hangs it.
+        loginTimeout = 5,
+        // Payara's pool attributes, for an application-defined datasource (WAR, uber-jar and EAR alike). A pooled
+        // connection is checked (JDBC 4 isValid: PostgreSQL and H2) before it is handed out, a failed check drops
+        // every pooled connection at once (they were all cut together), and a request waits at most 2 s for one.
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=2000"})
 public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
@@ -52,6 +65,9 @@ public class Startup {
 
     @Resource
     TimerService timers;
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     Crypto crypto;
@@ -81,6 +97,7 @@ public class Startup {
     void start() {
         long t0 = System.nanoTime();
         Migrations.migrate(dataSource, getClass().getClassLoader());
+        QueryRetry.limit(em);
         try {
             crypto.ensureBlindIndexKey();
         } catch (RuntimeException e) {

@@ -99,6 +99,11 @@ class AuthorizationMatrixIT {
         rule("PUT " + c + "/purposes/{purposeKey}/notices/{language}", TENANT_ADMINS);
         rule("GET " + c + "/data-categories", ALL);
         rule("POST " + c + "/data-categories", TENANT_ADMINS);
+        // Edits and retirement (issue 10, item 9): "{}" edits nothing and a retirement without a reason is a 400.
+        rule("PATCH " + c + "/purposes/{purposeKey}", TENANT_ADMINS);
+        rule("POST " + c + "/purposes/{purposeKey}/retirement", TENANT_ADMINS);
+        rule("PATCH " + c + "/data-categories/{categoryKey}", TENANT_ADMINS);
+        rule("POST " + c + "/data-categories/{categoryKey}/retirement", TENANT_ADMINS);
         rule("GET /api/v1/inventory/ropa", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR));
         rule("POST " + one + "/consents", WRITERS);
         rule("GET " + one + "/consents", READERS);
@@ -131,11 +136,13 @@ class AuthorizationMatrixIT {
         rule("GET /api/v1/retention/holds/{holdId}", retentionReaders);
         rule("POST /api/v1/retention/holds/{holdId}/release", TENANT_ADMINS);
         rule("GET /api/v1/retention/sweeps", retentionReaders);
+        rule("GET /api/v1/policy-map", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR));
         publicRule("GET /api/v1/public/erasure-signing-keys");
         publicRule("GET /api/v1/public/consent/devices/{deviceId}");
         publicRule("POST /api/v1/public/consent/devices/{deviceId}");
         publicRule("POST /api/v1/public/consent/receipts/verification");
         publicRule("GET /api/v1/public/consent/receipt-keys");
+        publicRule("GET /api/v1/public/consent/purposes");
         publicRule("GET /api/v1/public/unsubscribe/{token}");
         publicRule("POST /api/v1/public/unsubscribe/{token}");
     }

@@ -21,6 +21,18 @@ class ConsentClusterIT {
     private static final int ROUNDS = 20;
 
     @Test
+    void eachMemberListensOnTheConfiguredInterfaceOnly() throws Exception {
+        Pair pair = Pair.shared();
+        for (StewardServer member : new StewardServer[] {pair.a(), pair.b()}) {
+            // The HTTP port binds every interface here (no bind address is configured); the grid port must not.
+            java.util.Set<String> grid = new java.util.HashSet<>(org.steward.it.support.Sockets.listening(member.pid()));
+            grid.removeIf(socket -> socket.endsWith(":" + member.port()));
+            assertThat(grid).as("the grid port").isNotEmpty()
+                    .allSatisfy(socket -> assertThat(socket).startsWith("127.0.0.1:"));
+        }
+    }
+
+    @Test
     void aChangeOnOneInstanceIsSeenByTheOtherAtOnce() throws Exception {
         Pair pair = Pair.shared();
         StewardServer a = pair.a();

@@ -68,7 +68,8 @@ class ConsentDecisionIT {
         assertDecision(s, "explicit-consent-marketing", false, "NO_CONSENT");
         assertDecision(s, "drip-emails", true, "LEGITIMATE_INTEREST");
         assertDecision(s, "app-provision", true, "CONTRACT");
-        assertDecision(s, "sale-or-sharing", true, "LEGITIMATE_INTEREST");
+        assertDecision(s, "sale-or-sharing", false, "SALE_PROHIBITED");
+        assertDecision(s, "cross-context-advertising", false, "NO_CONSENT");
         assertThat(decision(service, s, "web-analytics").getString("basis")).isEqualTo("CONSENT");
         assertThat(decision(service, s, "app-provision").getString("basis")).isEqualTo("CONTRACT");
     }
@@ -102,22 +103,105 @@ class ConsentDecisionIT {
         assertDecision(s, "direct-marketing", true, "LEGITIMATE_INTEREST");
     }
 
+    /** Policy §11: "We do not sell, rent, or trade personal data — ever." */
     @Test
-    void saleOrSharingIsDeniedAfterAnOptOutAndAfterGpc() throws Exception {
+    void aSaleIsNeverAllowedForAnyHolderInAnyJurisdiction() throws Exception {
         String s = subject();
-        record(s, "{\"purpose\":\"sale-or-sharing\",\"action\":\"OPT_OUT\"}");
-        assertDecision(s, "sale-or-sharing", false, "OPTED_OUT_OF_SALE_OR_SHARING");
+        String device = "dec-" + UUID.randomUUID();
+        for (String holder : List.of("subject=" + s, "device=" + device)) {
+            for (String j : List.of("", "&jurisdiction=GDPR", "&jurisdiction=CCPA")) {
+                JsonObject d = service.get("/api/v1/consent/decision?" + holder + "&purpose=sale-or-sharing" + j).json();
+                assertThat(d.getBoolean("allowed")).as(holder + j).isFalse();
+                assertThat(d.getString("reason")).as(holder + j).isEqualTo("SALE_PROHIBITED");
+            }
+        }
+        problem(OFFICER.post("/api/v1/tenants/" + tenant + "/subjects/" + s + "/consents",
+                "{\"purpose\":\"sale-or-sharing\",\"action\":\"OPT_IN\"}"), 422, "business-rule", "purpose");
+        assertDecision(s, "sale-or-sharing", false, "SALE_PROHIBITED");
+    }
+
+    /** Sharing for cross-context behavioural advertising (§4a): consent under GDPR, an opt-out under CCPA, GPC. */
+    @Test
+    void sharingNeedsConsentUnderGdprAndHonoursOptOutsAndGpcEverywhere() throws Exception {
+        String s = subject();
+        String p = "cross-context-advertising";
+        assertDecision(s, p, false, "NO_CONSENT");
+        JsonObject gdpr = service.get("/api/v1/consent/decision?subject=" + s + "&purpose=" + p
+                + "&jurisdiction=GDPR").json();
+        assertThat(gdpr.getString("reason")).isEqualTo("NO_CONSENT");
+        assertThat(gdpr.getString("jurisdiction")).isEqualTo("GDPR");
+        JsonObject ccpa = service.get("/api/v1/consent/decision?subject=" + s + "&purpose=" + p
+                + "&jurisdiction=CCPA").json();
+        assertThat(ccpa.getBoolean("allowed")).isTrue();
+        assertThat(ccpa.getString("reason")).isEqualTo("NOT_OPTED_OUT");
+        assertThat(ccpa.getString("jurisdiction")).isEqualTo("CCPA");
+
+        record(s, "{\"purpose\":\"" + p + "\",\"action\":\"GRANT\",\"noticeVersion\":" + notice(p) + "}");
+        assertDecision(s, p, true, "CONSENT_GRANTED");
+        record(s, "{\"purpose\":\"" + p + "\",\"action\":\"OPT_OUT\"}");
+        for (String j : List.of("GDPR", "CCPA")) {
+            JsonObject d = service.get("/api/v1/consent/decision?subject=" + s + "&purpose=" + p + "&jurisdiction=" + j)
+                    .json();
+            assertThat(d.getBoolean("allowed")).as(j).isFalse();
+            assertThat(d.getString("reason")).as(j).isEqualTo("OPTED_OUT_OF_SALE_OR_SHARING");
+        }
+        problem(service.get("/api/v1/consent/decision?subject=" + s + "&purpose=" + p + "&jurisdiction=EU"), 400,
+                "validation", "jurisdiction");
 
         String device = "dec-" + UUID.randomUUID();
-        Http.Response before = service.get("/api/v1/consent/decision?device=" + device + "&purpose=sale-or-sharing");
+        Http.Response before = service.get("/api/v1/consent/decision?device=" + device + "&purpose=" + p
+                + "&jurisdiction=CCPA");
         assertThat(before.json().getBoolean("allowed")).as(before.toString()).isTrue();
         Http.Response gpc = ConsentIT.raw(SERVER.anonymous(), "GET", "/api/v1/public/consent/devices/" + device, null,
                 null, "Sec-GPC", "1");
         assertThat(gpc.status()).as(gpc.toString()).isEqualTo(200);
-        JsonObject after = service.get("/api/v1/consent/decision?device=" + device + "&purpose=sale-or-sharing")
-                .json();
+        JsonObject after = service.get("/api/v1/consent/decision?device=" + device + "&purpose=" + p
+                + "&jurisdiction=CCPA").json();
         assertThat(after.getBoolean("allowed")).isFalse();
         assertThat(after.getString("reason")).isEqualTo("GPC_SIGNAL");
+    }
+
+    /** A client app passes on the Sec-GPC: 1 it received for a subject it identified (issue 10, item 7). */
+    @Test
+    void aServiceCallerPassesOnGpcForAnIdentifiedSubjectAndTheDecisionHonoursIt() throws Exception {
+        String s = subject();
+        String q = "/api/v1/consent/decision?subject=" + s + "&purpose=cross-context-advertising&jurisdiction=CCPA";
+        Http.Response officer = ConsentIT.raw(OFFICER, "GET", q, null, null, "Sec-GPC", "1");
+        assertThat(officer.json().getBoolean("allowed")).as("a staff browser's own GPC is not the subject's")
+                .isTrue();
+        assertThat(officer.json().getBoolean("gpc")).isFalse();
+        assertThat(gpcEvents(s)).isZero();
+
+        for (int i = 0; i < 3; i++) {
+            Http.Response r = ConsentIT.raw(service, "GET", q, null, null, "Sec-GPC", "1");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.json().getBoolean("allowed")).isFalse();
+            assertThat(r.json().getString("reason")).isEqualTo("GPC_SIGNAL");
+            assertThat(r.json().getBoolean("gpc")).isTrue();
+        }
+        assertThat(gpcEvents(s)).as("recorded once").isEqualTo(1);
+        assertThat(ConsentIT.count("SELECT COUNT(*) FROM platform_audit_entry WHERE action = 'consent.gpc.record'"
+                + " AND target_id = '" + s + "'")).isEqualTo(1);
+        assertDecision(s, "cross-context-advertising", false, "GPC_SIGNAL");
+        assertDecision(s, "drip-emails", true, "LEGITIMATE_INTEREST");
+
+        // Recording a choice with the header: the choice, then the GPC opt-out (GPC wins).
+        String t = subject();
+        Http.Response recorded = ConsentIT.raw(service, "POST", "/api/v1/tenants/" + tenant + "/subjects/" + t
+                        + "/consents", "application/json", "{\"purpose\":\"drip-emails\",\"action\":\"OPT_IN\"}",
+                "Sec-GPC", "1");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        assertThat(recorded.json().getJsonArray("gpcReceipts")).hasSize(1);
+        assertThat(gpcEvents(t)).isEqualTo(1);
+        assertDecision(t, "cross-context-advertising", false, "GPC_SIGNAL");
+        problem(ConsentIT.raw(SERVER.apiKey(Fixtures.tenant(OFFICER, "CLOUD"), "SERVICE"), "GET", q, null, null,
+                "Sec-GPC", "1"), 403, "forbidden");
+        assertThat(gpcEvents(s)).as("another tenant's caller records nothing").isEqualTo(1);
+    }
+
+    private static long gpcEvents(String subject) throws Exception {
+        return ConsentIT.count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = 'subject:" + subject
+                + "' AND source = 'GPC'");
     }
 
     @Test
@@ -135,7 +219,7 @@ class ConsentDecisionIT {
         assertThat(restricted.status()).as(restricted.toString()).isEqualTo(201);
         assertThat(restricted.json().getString("requestRef")).isEqualTo("DSR-42");
         for (String p : List.of("app-provision", "communication-support", "web-analytics", "drip-emails",
-                "sale-or-sharing")) {
+                "cross-context-advertising")) {
             assertDecision(s, p, false, "RESTRICTED");
         }
         assertThat(OFFICER.post(path, "{}").status()).isEqualTo(200);

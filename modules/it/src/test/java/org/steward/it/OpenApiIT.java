@@ -7,6 +7,9 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +26,16 @@ class OpenApiIT {
     private static String json;
     private static OpenAPI api;
 
+    /** Where the served document is saved for modules/client-it (which generates a client from it) and .ci/run. */
+    static final Path SAVED = Path.of(System.getProperty("steward.openapi.saved", "target/openapi/openapi.json"));
+
     @BeforeAll
-    static void fetch() {
+    static void fetch() throws IOException {
         Http.Response r = HTTP.get("/openapi?format=json");
         assertThat(r.status()).isEqualTo(200);
         json = r.body();
+        Files.createDirectories(SAVED.toAbsolutePath().getParent());
+        Files.writeString(SAVED, json);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json, null, null);
         assertThat(parsed.getMessages()).as("validator messages").isEmpty();
         api = parsed.getOpenAPI();
@@ -100,6 +108,80 @@ class OpenApiIT {
         assertThat(schemas.get("ConnectionRecord").getProperties()).doesNotContainKey("personalAccessToken");
         // Payara copies annotation defaults; maxProperties 0 would forbid every property.
         assertThat(json).doesNotContain("\"maxProperties\":0").doesNotContain("\"maxProperties\" : 0");
+    }
+
+    /** What kept openapi-generator's Java client from compiling, and what Redocly counted as errors. */
+    @Test
+    void generatesATypedClient() {
+        for (var entry : allSchemas().entrySet()) {
+            Schema<?> s = entry.getValue();
+            assertThat(s.getType() == null && s.getEnum() != null).as(entry.getKey() + ": an untyped enum").isFalse();
+            if ("array".equals(s.getType())) {
+                assertThat(s.getEnum()).as(entry.getKey() + ": an enum on the array, not its items").isNull();
+                assertThat(s.getItems()).as(entry.getKey()).isNotNull();
+                assertThat(s.getItems().getType()).as(entry.getKey() + ": an array of arrays").isNotEqualTo("array");
+            }
+        }
+        assertThat(property(api.getComponents().getSchemas(), "User", "roles").getItems().get$ref())
+                .isEqualTo("#/components/schemas/Role");
+        Map<String, io.swagger.v3.oas.models.media.MediaType> ropa = api.getPaths().get("/api/v1/inventory/ropa")
+                .getGet().getResponses().get("200").getContent();
+        assertThat(ropa.get("text/csv").getSchema().getType()).isEqualTo("string");
+        assertThat(ropa.get("text/csv").getSchema().getProperties()).isNull();
+        assertThat(ropa.get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/Ropa");
+        // Every JSON success answer is a named component, not an untyped object or a copy of one.
+        String subject = "/api/v1/tenants/{tenantId}/subjects/{subjectId}";
+        Map<String, String> created = new java.util.LinkedHashMap<>();
+        created.put("/api/v1/tenants", "Tenant");
+        created.put("/api/v1/tenants/{tenantId}/subjects", "Subject");
+        created.put(subject + "/contacts", "ContactRecord");
+        created.put(subject + "/feedback", "FeedbackRecord");
+        created.put(subject + "/connections", "ConnectionRecord");
+        created.put(subject + "/sync-profiles", "SyncProfileRecord");
+        created.put(subject + "/drip-activity", "DripActivityRecord");
+        created.put(subject + "/restriction", "ProcessingRestriction");
+        created.put("/api/v1/users", "User");
+        created.put("/api/v1/api-keys", "ApiKey");
+        created.forEach((path, schema) -> assertThat(api.getPaths().get(path).getPost().getResponses().get("201")
+                .getContent().get("application/json").getSchema().get$ref()).as(path)
+                .isEqualTo("#/components/schemas/" + schema));
+        assertThat(api.getPaths().get("/api/v1/devices/{deviceId}/erasure").getPost().getResponses().get("202")
+                .getContent().get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/Erasure");
+        assertThat(property(api.getComponents().getSchemas(), "TenantPage", "items").getItems().get$ref())
+                .isEqualTo("#/components/schemas/Tenant");
+        assertThat(api.getServers()).allSatisfy(s -> assertThat(s.getUrl()).doesNotEndWith("/"));
+    }
+
+    /** Every schema in the document, by where it is. */
+    private static Map<String, Schema<?>> allSchemas() {
+        Map<String, Schema<?>> all = new java.util.LinkedHashMap<>();
+        api.getComponents().getSchemas().forEach((name, s) -> collect("#/components/schemas/" + name, s, all));
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().forEach((type, media) ->
+                        collect(method + " " + path + " body " + type, media.getSchema(), all));
+            }
+            op.getResponses().forEach((code, response) -> {
+                if (response.getContent() != null) {
+                    response.getContent().forEach((type, media) ->
+                            collect(method + " " + path + " " + code + " " + type, media.getSchema(), all));
+                }
+            });
+        }));
+        return all;
+    }
+
+    private static void collect(String where, Schema<?> schema, Map<String, Schema<?>> all) {
+        if (schema == null) {
+            return;
+        }
+        all.put(where, schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, p) -> collect(where + "/" + name, p, all));
+        }
+        if (schema.getItems() != null) {
+            collect(where + "/items", schema.getItems(), all);
+        }
     }
 
     @Test

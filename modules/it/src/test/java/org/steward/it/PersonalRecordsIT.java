@@ -290,7 +290,31 @@ class PersonalRecordsIT {
                 Arguments.of(Kind.FEEDBACK, "{\"text\":\"My SSN is 123-45-6789\"}", "text"),
                 Arguments.of(Kind.FEEDBACK, "{\"text\":\"I am a Muslim and pray at the mosque\"}", "text"),
                 Arguments.of(Kind.SYNC_PROFILES, "{\"name\":\"P\",\"fieldValues\":{\"note\":\"Member of the trade union\"}}",
-                        "fieldValues.note"));
+                        "fieldValues.note"),
+                Arguments.of(Kind.FEEDBACK, "{\"text\":\"I was locked up for two years, sorry for the delay\"}", "text"),
+                Arguments.of(Kind.FEEDBACK, "{\"name\":\"Ada, convicted felon\",\"text\":\"Great app\"}", "name"),
+                Arguments.of(Kind.CONTACTS, "{\"name\":\"Ada (vegan)\",\"email\":\"ada@example.com\"}", "name"),
+                Arguments.of(Kind.CONTACTS, "{\"name\":\"Ada\",\"email\":\"ada@example.com\","
+                        + "\"message\":\"My DNA test showed a BRCA1 mutation\"}", "message"),
+                Arguments.of(Kind.SYNC_PROFILES, "{\"name\":\"I vote Labour\"}", "name"),
+                Arguments.of(Kind.SYNC_PROFILES, "{\"name\":\"P\",\"issueTypes\":[\"Bug\",\"my fingerprint scan\"]}",
+                        "issueTypes[1]"),
+                Arguments.of(Kind.SYNC_PROFILES, "{\"name\":\"P\",\"statusMappings\":{\"Open\":\"as a Muslim\"}}",
+                        "statusMappings.Open"));
+    }
+
+    @Test
+    void aSensitiveMapKeyIsRefusedWithoutEchoingIt() {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String s = Fixtures.subject(http, t);
+
+        JsonObject p = problem(http.post(records(t, s, Kind.SYNC_PROFILES), "{\"name\":\"P\",\"fieldValues\":"
+                + "{\"env\":\"prod\",\"my sex life\":\"my criminal record\"}}"), 422, "sensitive-data",
+                "fieldValues");
+
+        assertThat(ProblemAssert.fields(p)).containsExactly("fieldValues");
+        assertThat(p.toString()).doesNotContain("sex life").doesNotContain("criminal record");
+        assertThat(http.get(records(t, s, Kind.SYNC_PROFILES)).json().getJsonArray("items")).isEmpty();
     }
 
     @ParameterizedTest
@@ -303,7 +327,9 @@ class PersonalRecordsIT {
 
         // The refusal names the category, never the text.
         assertThat(p.toString()).doesNotContain("cancer").doesNotContain("4111").doesNotContain("6789")
-                .doesNotContain("mosque").doesNotContain("trade union");
+                .doesNotContain("mosque").doesNotContain("trade union").doesNotContain("locked up")
+                .doesNotContain("felon").doesNotContain("vegan").doesNotContain("DNA").doesNotContain("Labour")
+                .doesNotContain("fingerprint").doesNotContain("Muslim");
         assertThat(http.get(records(t, s, kind)).json().getJsonArray("items")).isEmpty();
     }
 
@@ -337,7 +363,9 @@ class PersonalRecordsIT {
         String t = Fixtures.tenant(http, "CLOUD");
         String s = Fixtures.subject(http, t);
         Http.Response r = http.post(records(t, s, Kind.FEEDBACK),
-                "{\"text\":\"Order 4111 1111 1111 1112 arrived; the union of both lists works\"}");
+                "{\"text\":\"Order 4111 1111 1111 1112 arrived; the union of both lists works. European Union"
+                        + " customers see a trade-off: a race condition makes the party plugin criminally slow,"
+                        + " and the Save button is disabled\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 

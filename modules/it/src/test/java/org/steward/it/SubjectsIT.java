@@ -346,6 +346,58 @@ class SubjectsIT {
         problem(http.get(subjects(t) + "?cursor=%21%21"), 400, "validation", "cursor");
     }
 
+    // ---------------------------------------------------------------- special-category data (policy §7)
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sam (on parole since 2021)", "Jo, proud lesbian", "Kim - union rep", "Ahmed the Muslim",
+            "Pat (ethnic Kurd)", "Alex, DNA test pending"})
+    void aDisplayNameWithSpecialCategoryDataIsRefusedAndNothingIsStored(String displayName) throws Exception {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String u = Fixtures.unique();
+
+        JsonObject p = problem(http.post(subjects(t), "{\"email\":\"sc-" + u + "@example.com\",\"displayName\":"
+                + "\"" + displayName + "\"}"), 422, "sensitive-data", "displayName");
+
+        assertThat(p.getJsonArray("errors").getJsonObject(0).getString("message")).contains("special-category");
+        assertThat(p.toString()).as("the refusal never echoes the name").doesNotContain(displayName);
+        assertThat(list(t, null)).isEmpty();
+        assertThat(java.nio.file.Files.readString(StewardServer.shared().log()))
+                .as("the server log must not contain the refused name").doesNotContain(displayName);
+    }
+
+    @Test
+    void theRefusalNamesTheCategory() {
+        String t = Fixtures.tenant(http, "CLOUD");
+        JsonObject p = problem(http.post(subjects(t), "{\"username\":\"u-" + Fixtures.unique()
+                + "\",\"displayName\":\"Lee, sentenced to two years\"}"), 422, "sensitive-data", "displayName");
+        assertThat(p.getJsonArray("errors").getJsonObject(0).getString("message")).contains("CRIMINAL_CONVICTION");
+        assertThat(p.getString("detail")).contains("displayName").contains("CRIMINAL_CONVICTION")
+                .doesNotContain("sentenced");
+    }
+
+    @Test
+    void rectifyingToASensitiveDisplayNameIsRefusedAndTheOldOneKept() {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String u = Fixtures.unique();
+        String id = http.post(subjects(t), "{\"email\":\"rn-" + u + "@example.com\",\"displayName\":\"Robin\"}")
+                .json().getString("id");
+
+        problem(http.patch(subjects(t) + "/" + id, "{\"displayName\":\"Robin (HIV positive)\"}"), 422,
+                "sensitive-data", "displayName");
+
+        assertThat(http.get(subjects(t) + "/" + id).json().getString("displayName")).isEqualTo("Robin");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Christian Müller", "Faith Okafor", "Grace Black", "Mercedes Union", "Parker Race"})
+    void ordinaryDisplayNamesPass(String displayName) {
+        String t = Fixtures.tenant(http, "CLOUD");
+        Http.Response r = http.post(subjects(t), "{\"email\":\"n-" + Fixtures.unique() + "@example.com\","
+                + "\"displayName\":\"" + displayName + "\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().getString("displayName")).isEqualTo(displayName);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String subjects(String tenantId) {

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
@@ -25,10 +32,12 @@ import org.steward.consent.api.LiftProcessingRestriction;
 import org.steward.consent.api.RestrictProcessing;
 import org.steward.consent.internal.control.ConsentRecorder;
 import org.steward.consent.internal.control.DecisionRules.Decision;
+import org.steward.consent.internal.control.DecisionRules.Jurisdiction;
 import org.steward.consent.internal.control.DecisionRules.Reason;
 import org.steward.consent.internal.control.Decisions;
 import org.steward.consent.internal.control.Holders;
 import org.steward.consent.internal.control.Notices;
+import org.steward.consent.internal.control.Purposes;
 import org.steward.consent.internal.control.Restrictions;
 import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.identity.api.HostingMode;
@@ -47,7 +56,8 @@ import org.steward.testing.container.Transactions;
  * The consent module in the container (module tier): {@link Decisions} against consent states recorded through the
  * real write path ({@link ConsentRecorder}), restrictions and their events, and the decision cache, which every change
  * invalidates inside its transaction. Purposes are the seeded inventory (consent's V1 migration): app-provision is
- * CONTRACT, web-analytics CONSENT, direct-marketing LEGITIMATE_INTEREST, sale-or-sharing the CCPA one.
+ * CONTRACT, web-analytics CONSENT, direct-marketing LEGITIMATE_INTEREST; since V4 sale-or-sharing is a retired SALE
+ * (never allowed, policy §11) and cross-context-advertising the CCPA sharing (consent under GDPR, opt-out and GPC).
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsentModuleIT {
@@ -56,6 +66,7 @@ class ConsentModuleIT {
     private static final String CONSENT = "web-analytics";
     private static final String INTEREST = "direct-marketing";
     private static final String SALE = "sale-or-sharing";
+    private static final String SHARING = "cross-context-advertising";
 
     @Deployment
     static WebArchive deployment() {
@@ -64,6 +75,9 @@ class ConsentModuleIT {
 
     @Inject
     Decisions decisions;
+
+    @Inject
+    Purposes purposes;
 
     @Inject
     ConsentRecorder recorder;
@@ -113,8 +127,155 @@ class ConsentModuleIT {
                 .containsExactly(tuple(CONTRACT, LegalBasis.CONTRACT), tuple(CONSENT, LegalBasis.CONSENT));
         assertThat(decide(subject, CONTRACT)).isEqualTo(allowed(Reason.CONTRACT));
         assertThat(decide(subject, INTEREST)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
-        assertThat(decide(subject, SALE)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
         assertThat(decide(subject, CONSENT)).isEqualTo(denied(Reason.NO_CONSENT));
+    }
+
+    @Test
+    void aSaleIsNeverAllowedAndSharingNeedsConsentUnderGdprOnly() {
+        assertThat(decide(subject, SALE)).isEqualTo(denied(Reason.SALE_PROHIBITED));
+        for (Jurisdiction j : Jurisdiction.values()) {
+            assertThat(decisions.decide(subject, List.of(SALE), j).get(0))
+                    .extracting(Decision::allowed, Decision::reason).containsExactly(false, Reason.SALE_PROHIBITED);
+        }
+        assertThat(decide(subject, SHARING)).as("GDPR by default").isEqualTo(denied(Reason.NO_CONSENT));
+        assertThat(decisions.decide(subject, List.of(SHARING), Jurisdiction.CCPA).get(0))
+                .extracting(Decision::allowed, Decision::reason).containsExactly(true, Reason.NOT_OPTED_OUT);
+
+        record(subject, SHARING, ConsentAction.GRANT, ConsentSource.WEB_FORM, null);
+        assertThat(decide(subject, SHARING)).isEqualTo(allowed(Reason.CONSENT_GRANTED));
+
+        ProblemException grantSale = catchThrowableOfType(ProblemException.class,
+                () -> record(subject, SALE, ConsentAction.OPT_IN, ConsentSource.API, null));
+        assertThat(grantSale.type()).isEqualTo(ProblemType.BUSINESS_RULE);
+        assertThat(grantSale.errors()).extracting(FieldError::field).containsExactly("purpose");
+        assertThat(decide(subject, SALE)).isEqualTo(denied(Reason.SALE_PROHIBITED));
+    }
+
+    @Test
+    void noPurposeIsCreatedOrChangedIntoASale() {
+        String key = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        ProblemException created = catchThrowableOfType(ProblemException.class, () -> tx.commit(() ->
+                purposes.create(new Purposes.Spec(key, "Sell", "Sell lists", LegalBasis.CONSENT, CcpaDisclosure.SALE,
+                        true, false, Set.of("contact")))));
+        assertThat(created.type()).isEqualTo(ProblemType.BUSINESS_RULE);
+        assertThat(created.errors()).extracting(FieldError::field).containsExactly("ccpa");
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_purpose WHERE purpose_key = ?", key)).isZero();
+
+        tx.commit(() -> purposes.create(new Purposes.Spec(key, "Ads", "Ads", LegalBasis.CONSENT, CcpaDisclosure.NONE,
+                true, false, Set.of("website-visitor"))));
+        ProblemException changed = catchThrowableOfType(ProblemException.class, () -> tx.commit(() ->
+                purposes.change(key, new Purposes.Change(null, null, CcpaDisclosure.SALE, null, null, null))));
+        assertThat(changed.errors()).extracting(FieldError::field).containsExactly("ccpa");
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_purpose WHERE purpose_key = ? AND ccpa = 'NONE'", key))
+                .isEqualTo(1);
+        ProblemException sharingByInterest = catchThrowableOfType(ProblemException.class, () -> tx.commit(() ->
+                purposes.create(new Purposes.Spec(key + "-li", "Ads", "Ads", LegalBasis.LEGITIMATE_INTEREST,
+                        CcpaDisclosure.SHARING, true, false, Set.of("website-visitor")))));
+        assertThat(sharingByInterest.errors()).extracting(FieldError::field).containsExactly("legalBasis");
+    }
+
+    @Test
+    void anEditedOrRetiredPurposeIsSeenByTheVeryNextDecision() {
+        String key = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        tx.commit(() -> purposes.create(new Purposes.Spec(key, "Partner ads", "Ads", LegalBasis.CONSENT,
+                CcpaDisclosure.NONE, true, false, Set.of("website-visitor"))));
+        record(subject, key, ConsentAction.GRANT, ConsentSource.API, null);
+        assertThat(decisions.decide(subject, List.of(key), Jurisdiction.CCPA).get(0).reason())
+                .as("cached").isEqualTo(Reason.CONSENT_GRANTED);
+
+        // Becomes a sharing: an opt-out (here GPC) now denies it, under CCPA too.
+        tx.commit(() -> purposes.change(key, new Purposes.Change(null, null, CcpaDisclosure.SHARING, null, null,
+                null)));
+        record(subject, key, ConsentAction.OPT_OUT, ConsentSource.GPC, null);
+        assertThat(decisions.decide(subject, List.of(key), Jurisdiction.CCPA).get(0).reason())
+                .isEqualTo(Reason.GPC_SIGNAL);
+        record(subject, key, ConsentAction.GRANT, ConsentSource.API, null);
+
+        tx.commit(() -> purposes.retire(key, "The partner programme ended"));
+        assertThat(decide(subject, key)).isEqualTo(denied(Reason.PURPOSE_RETIRED));
+        ProblemException grant = catchThrowableOfType(ProblemException.class,
+                () -> record(subject, key, ConsentAction.GRANT, ConsentSource.API, null));
+        assertThat(grant.type()).isEqualTo(ProblemType.BUSINESS_RULE);
+        assertThat(grant.errors()).extracting(FieldError::field).containsExactly("purpose");
+        record(subject, key, ConsentAction.WITHDRAW, ConsentSource.API, null); // saying no is still recorded
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = ? AND purpose_key = ?",
+                subject.ref(), key)).as("the history stays").isEqualTo(4);
+        assertThat(tx.commit(() -> purposes.retire(key, "again").retirementReason()))
+                .isEqualTo("The partner programme ended");
+    }
+
+    @Test
+    void aRetiredCategoryIsTakenOnByNoPurposeAndOneInUseCannotRetire() {
+        String key = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        tx.commit(() -> purposes.createCategory(key, "Billing", "Invoices", "Customers"));
+        String purpose = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        tx.commit(() -> purposes.create(new Purposes.Spec(purpose, "Billing", "Invoices", LegalBasis.CONTRACT,
+                CcpaDisclosure.NONE, false, false, Set.of(key))));
+        ProblemException inUse = catchThrowableOfType(ProblemException.class,
+                () -> tx.commit(() -> purposes.retireCategory(key, "merged into contact")));
+        assertThat(inUse.type()).isEqualTo(ProblemType.CONFLICT);
+        tx.commit(() -> purposes.change(purpose, new Purposes.Change("Billing", null, null, null, null,
+                Set.of("contact"))));
+        assertThat(tx.commit(() -> purposes.retireCategory(key, "merged into contact")).retired()).isTrue();
+        ProblemException taken = catchThrowableOfType(ProblemException.class, () -> tx.commit(() ->
+                purposes.change(purpose, new Purposes.Change(null, null, null, null, null, Set.of("contact", key)))));
+        assertThat(taken.errors()).extracting(FieldError::field).containsExactly("categories");
+        assertThat(tx.commit(() -> purposes.changeCategory(key, new Purposes.CategoryChange("Billing (old)", null,
+                null))).name()).isEqualTo("Billing (old)");
+    }
+
+    /**
+     * V4 on a database that holds choices made before it: sale-or-sharing becomes a retired SALE, and its opt-outs
+     * (by hand and by GPC) carry over to the new sharing purpose; an opt-in does not (it is no GDPR consent).
+     */
+    @Test
+    void theV4MigrationMakesSaleOrSharingASaleAndCarriesItsOptOutsToSharing() throws Exception {
+        String url = "jdbc:h2:mem:v4" + UUID.randomUUID().toString().replace("-", "")
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().execute("CREATE TABLE platform_secret (name VARCHAR(200))"); // V3 deletes from it
+        }
+        flyway(url).target("3").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            Statement st = c.createStatement();
+            String state = "INSERT INTO consent_state (holder_ref, purpose_key, tenant_id, status, last_action, source,"
+                    + " changed_at, event_id, version) VALUES ";
+            st.execute(state + "('device:gpc-device-0000000001', 'sale-or-sharing', NULL, 'OPTED_OUT', 'OPT_OUT',"
+                    + " 'GPC', TIMESTAMP WITH TIME ZONE '2026-01-02 10:00:00+00', 'e1', 1)");
+            st.execute(state + "('subject:s2', 'sale-or-sharing', 't', 'OPTED_OUT', 'OPT_OUT', 'WEB_FORM',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-03 10:00:00+00', 'e2', 1)");
+            st.execute(state + "('subject:s3', 'sale-or-sharing', 't', 'OPTED_IN', 'OPT_IN', 'API',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-04 10:00:00+00', 'e3', 1)");
+        }
+        flyway(url).load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            Statement st = c.createStatement();
+            ResultSet sale = st.executeQuery("SELECT ccpa, retired_at FROM consent_purpose"
+                    + " WHERE purpose_key = 'sale-or-sharing'");
+            assertThat(sale.next()).isTrue();
+            assertThat(sale.getString(1)).isEqualTo("SALE");
+            assertThat(sale.getObject(2)).isNotNull();
+            ResultSet sharing = st.executeQuery("SELECT ccpa, legal_basis, opt_out_allowed, retired_at"
+                    + " FROM consent_purpose WHERE purpose_key = 'cross-context-advertising'");
+            assertThat(sharing.next()).isTrue();
+            assertThat(List.of(sharing.getString(1), sharing.getString(2), sharing.getBoolean(3)))
+                    .containsExactly("SHARING", "CONSENT", true);
+            assertThat(sharing.getObject(4)).isNull();
+            ResultSet moved = st.executeQuery("SELECT holder_ref, status, source, event_id FROM consent_state"
+                    + " WHERE purpose_key = 'cross-context-advertising' ORDER BY holder_ref");
+            List<List<String>> out = new java.util.ArrayList<>();
+            while (moved.next()) {
+                out.add(List.of(moved.getString(1), moved.getString(2), moved.getString(3), moved.getString(4)));
+            }
+            assertThat(out).containsExactly(List.of("device:gpc-device-0000000001", "OPTED_OUT", "GPC", "e1"),
+                    List.of("subject:s2", "OPTED_OUT", "WEB_FORM", "e2"));
+        }
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
+        return Flyway.configure(ConsentModuleIT.class.getClassLoader()).dataSource(url, "sa", "")
+                .locations("classpath:db/migration/consent").table("consent_schema_history")
+                .failOnMissingLocations(false).baselineOnMigrate(true).baselineVersion("0"); // as Migrations does
     }
 
     @Test
@@ -152,13 +313,16 @@ class ConsentModuleIT {
     }
 
     @Test
-    void anOptOutOfSaleOrSharingSaysWhetherItCameFromGlobalPrivacyControl() {
+    void anOptOutOfSharingSaysWhetherItCameFromGlobalPrivacyControl() {
         ConsentHolder other = newSubject();
-        record(subject, SALE, ConsentAction.OPT_OUT, ConsentSource.GPC, null);
-        record(other, SALE, ConsentAction.OPT_OUT, ConsentSource.WEB_FORM, null);
+        record(subject, SHARING, ConsentAction.OPT_OUT, ConsentSource.GPC, null);
+        record(other, SHARING, ConsentAction.OPT_OUT, ConsentSource.WEB_FORM, null);
 
-        assertThat(decide(subject, SALE)).isEqualTo(denied(Reason.GPC_SIGNAL));
-        assertThat(decide(other, SALE)).isEqualTo(denied(Reason.OPTED_OUT_OF_SALE_OR_SHARING));
+        for (Jurisdiction j : Jurisdiction.values()) {
+            assertThat(decisions.decide(subject, List.of(SHARING), j).get(0).reason()).isEqualTo(Reason.GPC_SIGNAL);
+            assertThat(decisions.decide(other, List.of(SHARING), j).get(0).reason())
+                    .isEqualTo(Reason.OPTED_OUT_OF_SALE_OR_SHARING);
+        }
     }
 
     @Test
@@ -187,7 +351,7 @@ class ConsentModuleIT {
                 .satisfies(f -> assertThat(f.inTransaction()).isTrue());
         assertThat(rows.count("SELECT COUNT(*) FROM consent_restriction WHERE holder_ref = ?", subject.ref()))
                 .isEqualTo(1);
-        for (String purpose : List.of(CONTRACT, CONSENT, INTEREST, SALE)) {
+        for (String purpose : List.of(CONTRACT, CONSENT, INTEREST, SHARING)) {
             assertThat(decide(subject, purpose)).as(purpose).isEqualTo(denied(Reason.RESTRICTED));
         }
         assertThat(tx.commit(() -> restrictions.restrict(tenant, subject, "DSR-2")).requestRef())
@@ -256,11 +420,13 @@ class ConsentModuleIT {
     @Test
     void aDeviceHolderHasDecisionsOfItsOwn() {
         ConsentHolder device = decisions.holder(null, "device-" + UUID.randomUUID().toString().replace("-", ""));
-        ConsentRecorder.Command optOut = command(device, null, SALE, ConsentAction.OPT_OUT, ConsentSource.GPC, null);
+        ConsentRecorder.Command optOut = command(device, null, SHARING, ConsentAction.OPT_OUT, ConsentSource.GPC,
+                null);
         tx.commit(() -> recorder.record(optOut));
 
-        assertThat(decide(device, SALE)).isEqualTo(denied(Reason.GPC_SIGNAL));
-        assertThat(decide(subject, SALE)).isEqualTo(allowed(Reason.LEGITIMATE_INTEREST));
+        assertThat(decide(device, SHARING)).isEqualTo(denied(Reason.GPC_SIGNAL));
+        assertThat(decisions.decide(subject, List.of(SHARING), Jurisdiction.CCPA).get(0).reason())
+                .isEqualTo(Reason.NOT_OPTED_OUT);
     }
 
     @Test

@@ -40,6 +40,9 @@ public final class StewardServer implements AutoCloseable {
      * (with any other settings) to {@link #war}. Moving a server's clock makes its due records really go, so only a
      * test class's own server gets it, never one that other classes share.
      */
+    /** A cookie banner's origin that every test server allows for the public consent endpoints (CORS). */
+    public static final String BANNER_ORIGIN = "https://www.banner.example";
+
     public static final Map<String, String> TESTING_CLOCK = Map.of("STEWARD_TESTING_CLOCK", "enabled");
 
     private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
@@ -72,7 +75,12 @@ public final class StewardServer implements AutoCloseable {
         this.workDir = Path.of(System.getProperty("steward.work", "target/work")).toAbsolutePath()
                 .resolve(name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         this.log = workDir.resolve("server.log");
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar"));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
+        if (payaraArgs.contains("--clustermode")) {
+            // A member binds its grid port to --interfaces only (Hazelcast binds every interface otherwise).
+            cmd.add("-Dhazelcast.socket.bind.any=false");
+        }
+        cmd.add("-jar");
         if (uberJar) {
             cmd.add(artifact.toString());
         } else {
@@ -88,6 +96,7 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.publicKeyBase64());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        env.put("STEWARD_CONSENT_CORS_ALLOWED_ORIGINS", BANNER_ORIGIN + ", https://other.banner.example");
         env.putAll(extraEnv);
         this.environment = env;
     }
@@ -107,10 +116,18 @@ public final class StewardServer implements AutoCloseable {
      * (SubjectsIT flags a subject as a minor and reads it again). Its master key is configured, not generated, so that
      * ErasureDumpIT can show that a ciphertext was readable before the erasure ({@link #masterKey()}).
      */
+    public static final String ROPA_CONTROLLER_ADDRESS =
+            "5F, Narakiium Samseong-dong A Building, 32 Teheran-ro 83-gil, Gangnam-gu, Seoul, Republic of Korea";
+
     public static StewardServer sweeping() {
         return fixture("sweeping", () -> war("sweeping", Database.fresh("sweeping"), Map.of(
                 "STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
-                "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(randomKey()))));
+                "STEWARD_CRYPTO_MASTER_KEY", Base64.getEncoder().encodeToString(randomKey()),
+                // The head of the Art. 30 record, configured here and left unset on the shared server (ConsentIT).
+                "STEWARD_CONSENT_CONTROLLER_ADDRESS", ROPA_CONTROLLER_ADDRESS,
+                "STEWARD_CONSENT_PRIVACY_OFFICER_NAME", "Min-jun Park",
+                "STEWARD_CONSENT_PRIVACY_OFFICER_CONTACT", "privacy@osci.example",
+                "STEWARD_CONSENT_ORGANISATIONAL_MEASURES", "Access rights reviewed every quarter")));
     }
 
     /**
@@ -183,6 +200,21 @@ public final class StewardServer implements AutoCloseable {
     public static StewardServer uberJar(String name, Database database, Map<String, String> env) {
         return new StewardServer(Path.of(System.getProperty("steward.uberjar", "../app/target/steward.jar"))
                 .toAbsolutePath(), true, database, env, name);
+    }
+
+    /**
+     * The uber-jar with these Payara Micro arguments instead of {@code --nocluster --nohazelcast} (none: only the
+     * options baked into it, as an operator runs it).
+     */
+    public static StewardServer uberJar(String name, Database database, Map<String, String> env,
+                                        List<String> payaraArgs) {
+        return new StewardServer(Path.of(System.getProperty("steward.uberjar", "../app/target/steward.jar"))
+                .toAbsolutePath(), true, database, env, name, payaraArgs);
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return port;
     }
 
     public static Path runtime() {

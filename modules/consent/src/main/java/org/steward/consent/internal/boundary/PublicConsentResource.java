@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,11 +28,13 @@ import org.steward.consent.internal.control.ConsentRecorder;
 import org.steward.consent.internal.control.CurrentStates;
 import org.steward.consent.internal.control.GpcSignal;
 import org.steward.consent.internal.control.Holders;
+import org.steward.consent.internal.control.Notices;
 import org.steward.consent.internal.control.ProofHasher;
 import org.steward.consent.internal.control.Purposes;
 import org.steward.consent.internal.control.Receipt;
 import org.steward.consent.internal.control.Receipts;
 import org.steward.consent.internal.entity.ConsentEvent;
+import org.steward.consent.internal.entity.Notice;
 import org.steward.platform.audit.api.AuditLog;
 import org.steward.platform.audit.api.Outcome;
 import org.steward.platform.crypto.api.Signer;
@@ -43,8 +44,10 @@ import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.Times;
 
 /**
- * The no-login endpoints: a website visitor's choices by pseudonymous device id (honouring Global Privacy Control),
- * and receipt verification with the published keys. Nothing here reveals anything but the device's own choices.
+ * The no-login endpoints: the current purposes and notices (what a cookie banner shows), a website visitor's choices
+ * by pseudonymous device id (honouring Global Privacy Control), and receipt verification with the published keys.
+ * Nothing here reveals anything but the device's own choices. Browsers on the configured origins may call them
+ * ({@link PublicConsentCors}).
  */
 @Path("v1/public/consent")
 @Tag(name = "consent")
@@ -81,9 +84,23 @@ public class PublicConsentResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Notices notices;
+
+    @GET
+    @Path("purposes")
+    @Operation(summary = "The current (not retired) purposes with the latest notice version per language, for a"
+            + " cookie banner")
+    @PermitAll
+    public PublicPurposeView.Items listPublicPurposes() {
+        List<Notice> current = notices.current();
+        return new PublicPurposeView.Items(purposes.list().stream().filter(p -> !p.retired())
+                .map(p -> PublicPurposeView.of(p, current)).toList());
+    }
+
     @GET
     @Path("devices/{deviceId}")
-    @Operation(summary = "A website visitor's current choices; Sec-GPC: 1 records an opt-out of sale and sharing once")
+    @Operation(summary = "A website visitor's current choices; Sec-GPC: 1 records an opt-out of sharing once")
     @PermitAll
     public DeviceChoicesView getDeviceChoices(@PathParam("deviceId") String deviceId,
                                               @Parameter(description = "Global Privacy Control; only 1 is a signal")
@@ -91,11 +108,11 @@ public class PublicConsentResource {
                                               @Context HttpServletRequest request) {
         ConsentHolder device = holders.device(deviceId);
         List<Receipt> issued = new ArrayList<>();
-        Optional<ConsentRecorder.Recorded> signal = gpc.honour(device, null, secGpc, Proofs.of(request, proofHasher));
-        if (signal.isPresent()) {
+        List<ConsentRecorder.Recorded> signal = gpc.honour(device, null, secGpc, Proofs.of(request, proofHasher));
+        if (!signal.isEmpty()) {
             // A read that wrote: the GPC opt-out is audited like any other consent change.
             audit.append("consent.gpc.record", "device", null, Outcome.SUCCESS);
-            issued.add(signal.get().receipt());
+            signal.forEach(r -> issued.add(r.receipt()));
         }
         return view(device, deviceId, GpcSignal.present(secGpc), issued);
     }
@@ -123,8 +140,8 @@ public class PublicConsentResource {
                 throw Indexed.at("choices[" + i + "]", e);
             }
         }
-        // After the explicit choices: a visitor whose browser sends GPC stays opted out of sale and sharing.
-        gpc.honour(device, null, secGpc, proof).ifPresent(r -> issued.add(r.receipt()));
+        // After the explicit choices: a visitor whose browser sends GPC stays opted out of sharing.
+        gpc.honour(device, null, secGpc, proof).forEach(r -> issued.add(r.receipt()));
         return view(device, deviceId, GpcSignal.present(secGpc), issued);
     }
 

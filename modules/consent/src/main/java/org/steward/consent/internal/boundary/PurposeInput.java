@@ -17,7 +17,8 @@ public record PurposeInput(
         @Schema(required = true, enumeration = {"CONTRACT", "LEGITIMATE_INTEREST", "CONSENT"})
         @NotNull @Pattern(regexp = "CONTRACT|LEGITIMATE_INTEREST|CONSENT",
                 message = "must be CONTRACT, LEGITIMATE_INTEREST or CONSENT") String legalBasis,
-        @Schema(description = "A sale or sharing under CCPA; default false") Boolean saleOrSharing,
+        @Schema(description = CCPA_DESCRIPTION, enumeration = {"NONE", "SHARING", "SALE"})
+        @Pattern(regexp = CCPA, message = "must be NONE, SHARING or SALE") String ccpa,
         @Schema(description = "Whether the subject may opt out; default false") Boolean optOutAllowed,
         @Schema(description = "Sent by email, so every message carries an unsubscribe link; default false") Boolean email,
         @Schema(required = true, type = SchemaType.ARRAY, implementation = String.class,
@@ -25,4 +26,8 @@ public record PurposeInput(
         @NotNull @Size(min = 1, max = 50) List<String> categories) {
 
     static final String KEY = "^[a-z0-9][a-z0-9-]{1,63}$";
+    static final String CCPA = "NONE|SHARING|SALE";
+    static final String CCPA_DESCRIPTION = "What the purpose is under CCPA; default NONE. SHARING: disclosure for"
+            + " cross-context behavioural advertising (legal basis CONSENT, opt-out allowed: GPC and do-not-share"
+            + " apply). SALE is always refused with 422: personal data is never sold (policy §11)";
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.LegalBasis;
 import org.steward.consent.internal.control.Notices;
 import org.steward.consent.internal.control.Purposes;
@@ -64,7 +66,8 @@ public class PurposesResource {
         PurposeInput in = Bodies.require(body);
         Set<String> categories = new TreeSet<>(in.categories());
         PurposeView created = PurposeView.of(purposes.create(new Purposes.Spec(in.key(), in.name().strip(),
-                in.description().strip(), LegalBasis.valueOf(in.legalBasis()), Boolean.TRUE.equals(in.saleOrSharing()),
+                in.description().strip(), LegalBasis.valueOf(in.legalBasis()),
+                in.ccpa() == null ? CcpaDisclosure.NONE : CcpaDisclosure.valueOf(in.ccpa()),
                 Boolean.TRUE.equals(in.optOutAllowed()), Boolean.TRUE.equals(in.email()), categories)));
         return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build()).entity(created).build();
     }
@@ -75,6 +78,29 @@ public class PurposesResource {
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
     public PurposeView getPurpose(@PathParam("purposeKey") String purposeKey) {
         return PurposeView.of(purposes.get(purposeKey));
+    }
+
+    @PATCH
+    @Path("purposes/{purposeKey}")
+    @Operation(summary = "Edit a purpose: fields given are replaced (never into a sale: 422 on ccpa); decisions follow"
+            + " at once")
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
+    @Audited(action = "purpose.update", target = "purpose", id = "purposeKey")
+    public PurposeView updatePurpose(@PathParam("purposeKey") String purposeKey, @Valid PurposeChangeInput body) {
+        PurposeChangeInput in = Bodies.require(body);
+        return PurposeView.of(purposes.change(purposeKey, new Purposes.Change(strip(in.name()),
+                strip(in.description()), in.ccpa() == null ? null : CcpaDisclosure.valueOf(in.ccpa()),
+                in.optOutAllowed(), in.email(), in.categories() == null ? null : new TreeSet<>(in.categories()))));
+    }
+
+    @POST
+    @Path("purposes/{purposeKey}/retirement")
+    @Operation(summary = "Retire a purpose: its history stays, nothing can be granted for it (422), its decisions deny"
+            + " with PURPOSE_RETIRED; again: unchanged")
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
+    @Audited(action = "purpose.retire", target = "purpose", id = "purposeKey")
+    public PurposeView retirePurpose(@PathParam("purposeKey") String purposeKey, @Valid RetirementInput body) {
+        return PurposeView.of(purposes.retire(purposeKey, Bodies.require(body).reason().strip()));
     }
 
     @GET
@@ -120,5 +146,32 @@ public class PurposesResource {
         CategoryInput in = Bodies.require(body);
         return Response.status(201).entity(CategoryView.of(purposes.createCategory(in.key(), in.name().strip(),
                 in.description().strip(), in.dataSubjects().strip()))).build();
+    }
+
+    @PATCH
+    @Path("data-categories/{categoryKey}")
+    @Operation(summary = "Edit a category of personal data: fields given are replaced")
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
+    @Audited(action = "data-category.update", target = "data-category", id = "categoryKey")
+    public CategoryView updateDataCategory(@PathParam("categoryKey") String categoryKey,
+                                           @Valid CategoryChangeInput body) {
+        CategoryChangeInput in = Bodies.require(body);
+        return CategoryView.of(purposes.changeCategory(categoryKey, new Purposes.CategoryChange(strip(in.name()),
+                strip(in.description()), strip(in.dataSubjects()))));
+    }
+
+    @POST
+    @Path("data-categories/{categoryKey}/retirement")
+    @Operation(summary = "Retire a category that no current purpose uses (409 naming them otherwise): no purpose may"
+            + " take it on any more; again: unchanged")
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
+    @Audited(action = "data-category.retire", target = "data-category", id = "categoryKey")
+    public CategoryView retireDataCategory(@PathParam("categoryKey") String categoryKey,
+                                           @Valid RetirementInput body) {
+        return CategoryView.of(purposes.retireCategory(categoryKey, Bodies.require(body).reason().strip()));
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
     }
 }

@@ -49,7 +49,7 @@ public class RestrictionResource {
     @POST
     @APIResponse(responseCode = "201", description = "Restricted (200: it already was)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RestrictionView.class)))
+                    schema = @Schema(ref = "ProcessingRestriction")))
     @Operation(summary = "Restrict the subject's processing (GDPR Art. 18): every decision denies until lifted")
     @RolesAllowed({Roles.PRIVACY_OFFICER})
     @Audited(action = "consent.restriction.create", target = "subject", id = "subjectId")

@@ -11,15 +11,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.internal.control.Ropa;
+import org.steward.consent.internal.control.RopaParties;
 import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.Roles;
 
@@ -39,24 +40,23 @@ public class RopaResource {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "steward.consent.controller-name", defaultValue = "Open Source Consulting Inc.")
-    String controllerName;
+    RopaParties parties;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Export the record of processing activities (GDPR Art. 30); Accept: text/csv for CSV")
     @APIResponse(responseCode = "200", description = "The record",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RopaView.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Ropa")),
                     @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
-    public Response exportRopa(@Context HttpHeaders headers) {
+    public Response exportRopa(@Context HttpHeaders headers, @Context SecurityContext security) {
         List<Ropa.Activity> activities = ropa.activities();
+        RopaParties.Head head = parties.head(security.isSecure());
         if (wantsCsv(headers.getAcceptableMediaTypes())) {
-            return Response.ok(Ropa.csv(activities), CSV + "; charset=utf-8; header=present")
+            return Response.ok(Ropa.csv(head, activities), CSV + "; charset=utf-8; header=present")
                     .header("Content-Disposition", "attachment; filename=\"ropa.csv\"").build();
         }
-        return Response.ok(new RopaView(controllerName, Times.now(clock),
-                activities.stream().map(RopaView.Activity::of).toList()), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(RopaView.of(head, Times.now(clock), activities), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** CSV when the client prefers it to JSON; the list is sorted by quality already. */

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.steward.consent.api.ConsentAction;
@@ -33,11 +36,14 @@ import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ConsentSource;
 import org.steward.consent.internal.control.ConsentRecorder;
 import org.steward.consent.internal.control.CurrentStates;
+import org.steward.consent.internal.control.GpcSignal;
 import org.steward.consent.internal.control.History;
 import org.steward.consent.internal.control.Holders;
 import org.steward.consent.internal.control.ProofHasher;
 import org.steward.consent.internal.control.Purposes;
+import org.steward.consent.internal.control.Receipt;
 import org.steward.consent.internal.control.Unsubscribes;
+import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
 import org.steward.platform.kernel.api.Audited;
@@ -79,6 +85,9 @@ public class SubjectConsentsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    GpcSignal gpc;
+
     @POST
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -87,18 +96,28 @@ public class SubjectConsentsResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "consent.record", target = "subject", id = "subjectId")
     public Response recordConsent(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId,
-                                  @Valid ConsentInput body, @Context HttpServletRequest request) {
+                                  @Parameter(description = "Global Privacy Control received from the subject's"
+                                          + " browser, passed on by a SERVICE caller: 1 also records an opt-out of"
+                                          + " sharing, after the action (other roles: ignored)")
+                                  @HeaderParam(GpcSignal.HEADER) String secGpc,
+                                  @Valid ConsentInput body, @Context HttpServletRequest request,
+                                  @Context SecurityContext security) {
         ConsentInput in = Bodies.require(body);
         ConsentHolder holder = holders.subject(tenantId, subjectId);
         ConsentSource source = in.source() == null ? ConsentSource.API : ConsentSource.valueOf(in.source());
         if (source == ConsentSource.GPC) {
             throw ProblemException.invalid("source", "GPC is recorded from the Sec-GPC header of the public endpoints");
         }
+        ConsentEvent.Proof proof = Proofs.of(request, proofHasher);
         ConsentRecorder.Recorded r = recorder.record(new ConsentRecorder.Command(holder, tenantId, in.purpose(),
                 ConsentAction.valueOf(in.action()), in.noticeVersion(), in.noticeLanguage(), source, null, in.expiresAt(),
-                Proofs.of(request, proofHasher), null));
+                proof, null));
+        // After the explicit action, like the public endpoints: a subject whose browser sends GPC stays opted out.
+        List<Receipt> gpcReceipts = security.isUserInRole(Roles.SERVICE)
+                ? gpc.honour(holder, tenantId, secGpc, proof).stream().map(ConsentRecorder.Recorded::receipt).toList()
+                : List.of();
         return Response.status(201).entity(ConsentRecordedView.of(r, purposes.named(in.purpose(), "purpose"),
-                Times.now(clock)))
+                Times.now(clock), gpcReceipts))
                 .build();
     }
 
@@ -129,7 +148,7 @@ public class SubjectConsentsResource {
     @Path("unsubscribe-links")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UnsubscribeLinkView.class)))
+                    schema = @Schema(ref = "UnsubscribeLink")))
     @Operation(summary = "Mint a signed one-click unsubscribe link (RFC 8058) for an email purpose")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.SERVICE})
     @Audited(action = "consent.unsubscribe-link.create", target = "subject", id = "subjectId")

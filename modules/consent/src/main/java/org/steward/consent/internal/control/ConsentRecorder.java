@@ -77,7 +77,9 @@ public class ConsentRecorder {
         }
         OffsetDateTime now = Times.now(clock);
         Purpose purpose = purposes.named(c.purposeKey(), "purpose");
-        ConsentStatus status = ConsentRules.resulting(purpose.legalBasis(), purpose.optOutAllowed(), c.action());
+        ConsentRules.checkOpen(purpose.key(), purpose.ccpa(), purpose.retired(), c.action());
+        ConsentStatus status = ConsentRules.resulting(purpose.legalBasis(), purpose.optOutAllowed(),
+                purpose.sharing(), c.action());
         String language = c.noticeLanguage() == null ? Notices.DEFAULT_LANGUAGE : c.noticeLanguage();
         Notice notice = null;
         if (c.noticeVersion() != null) {

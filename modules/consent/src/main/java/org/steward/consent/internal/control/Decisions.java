@@ -21,13 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
+import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.api.LiftProcessingRestriction;
 import org.steward.consent.api.RestrictProcessing;
 import org.steward.consent.internal.entity.ConsentState;
@@ -53,13 +57,18 @@ import org.steward.platform.security.api.TenantScope;
  * change locally and, on a commit, tells every other cluster member to drop the holders and waits for their
  * acknowledgements before the request's response is sent ({@link DecisionCluster}).
  *
- * <p>Purposes are cached too: they are never updated or deleted once created.
+ * <p>Purposes are cached too. They are never deleted, but they are edited and retired ({@link Purposes}): such a
+ * change calls {@link #purposesChanging()} inside its transaction, which empties the purpose cache there and again
+ * after the commit, on this and every other member (the key {@link #PURPOSES}); a generation counter keeps a load
+ * that read the old purpose before the commit from storing it after.
  */
 @ApplicationScoped
 public class Decisions {
 
     private static final Logger LOG = Logger.getLogger(Decisions.class.getName());
     private static final Object TX_KEY = Decisions.class.getName() + ".changed";
+    /** The invalidation key that stands for "the purposes": never a holder's ref (those are subject:/device:). */
+    static final String PURPOSES = "purposes";
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;
@@ -93,6 +102,12 @@ public class Decisions {
     private volatile DecisionCluster cluster;
     private volatile java.util.concurrent.ExecutorService clusterCalls;
     private final Map<String, DecisionRules.PurposeFacts> purposes = new ConcurrentHashMap<>();
+    private final AtomicLong purposeGeneration = new AtomicLong();
+    private volatile List<String> sharingKeys;
+
+    @Inject
+    @ConfigProperty(name = "steward.consent.default-jurisdiction", defaultValue = "GDPR")
+    String defaultJurisdiction;
 
     /** The holder a decision is asked for, resolved from the query: exactly one of subject and device. */
     public ConsentHolder holder(String subject, String device) {
@@ -112,8 +127,25 @@ public class Decisions {
         return ConsentHolder.subject(SubjectId.of(subject));
     }
 
-    /** Decisions for the purposes (in the order given); 404 on an unknown subject, 400 on an unknown purpose. */
+    /** The jurisdiction a decision is asked under: the query's, else the configured default (GDPR). */
+    public DecisionRules.Jurisdiction jurisdiction(String given) {
+        String value = given == null || given.isEmpty() ? defaultJurisdiction : given;
+        try {
+            return DecisionRules.Jurisdiction.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(given == null || given.isEmpty() ? "steward.consent.default-jurisdiction"
+                    : "jurisdiction", "must be GDPR (consent needed for sharing) or CCPA (sharing until opted out)");
+        }
+    }
+
+    /** Decisions under the default jurisdiction. */
     public List<DecisionRules.Decision> decide(ConsentHolder holder, List<String> purposeKeys) {
+        return decide(holder, purposeKeys, jurisdiction(null));
+    }
+
+    /** Decisions for the purposes (in the order given); 404 on an unknown subject, 400 on an unknown purpose. */
+    public List<DecisionRules.Decision> decide(ConsentHolder holder, List<String> purposeKeys,
+                                               DecisionRules.Jurisdiction jurisdiction) {
         List<DecisionRules.PurposeFacts> facts = new ArrayList<>(purposeKeys.size());
         for (String key : purposeKeys) {
             facts.add(purpose(key));
@@ -122,9 +154,44 @@ public class Decisions {
         OffsetDateTime now = Times.now(clock);
         List<DecisionRules.Decision> out = new ArrayList<>(facts.size());
         for (DecisionRules.PurposeFacts p : facts) {
-            out.add(DecisionRules.decide(p, state.states().get(p.key()), state.restricted(), now));
+            out.add(DecisionRules.decide(p, state.states().get(p.key()), state.restricted(), jurisdiction, now));
         }
         return out;
+    }
+
+    /**
+     * Whether a GPC signal for the holder would record anything: some current sharing purpose is not opted out yet.
+     * Read from the cache, so that a browser that sends {@code Sec-GPC: 1} on every request costs no write and no
+     * database round trip once it is honoured. Checks the holder (404, tenant scope) like a decision.
+     */
+    public boolean gpcWouldRecord(ConsentHolder holder) {
+        HolderState state = state(holder);
+        for (String key : sharingPurposeKeys()) {
+            DecisionRules.StateFacts s = state.states().get(key);
+            if (s == null || s.status() != ConsentStatus.OPTED_OUT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The subject's tenant (null for a device), checked like a decision: 404 when unknown, tenant scope. */
+    public String tenantOf(ConsentHolder holder) {
+        return state(holder).tenantId();
+    }
+
+    /** The current sharing purposes (what GPC opts out of), cached with the purposes. */
+    List<String> sharingPurposeKeys() {
+        List<String> keys = sharingKeys;
+        if (keys == null) {
+            long generation = purposeGeneration.get();
+            keys = List.copyOf(em.createQuery("SELECT p.key FROM Purpose p WHERE p.ccpa = :s AND p.retiredAt IS NULL"
+                    + " ORDER BY p.key", String.class).setParameter("s", CcpaDisclosure.SHARING).getResultList());
+            if (purposeGeneration.get() == generation && !purposesPending()) {
+                sharingKeys = keys;
+            }
+        }
+        return keys;
     }
 
     /** Every purpose's key, in key order (the batch form without a purpose list). */
@@ -138,12 +205,15 @@ public class Decisions {
         }
         DecisionRules.PurposeFacts p = purposes.get(key);
         if (p == null) {
+            long generation = purposeGeneration.get();
             Purpose found = em.find(Purpose.class, key);
             if (found == null) {
                 throw ProblemException.invalid("purpose", "no purpose has the key " + key);
             }
-            p = new DecisionRules.PurposeFacts(found.key(), found.legalBasis(), found.saleOrSharing());
-            purposes.put(key, p);
+            p = new DecisionRules.PurposeFacts(found.key(), found.legalBasis(), found.ccpa(), found.retired());
+            if (purposeGeneration.get() == generation && !purposesPending()) {
+                purposes.put(key, p);
+            }
         }
         return p;
     }
@@ -201,6 +271,11 @@ public class Decisions {
         changing(ConsentHolder.subject(e.subjectId()).ref());
     }
 
+    /** A purpose is edited or retired, in the caller's transaction. */
+    public void purposesChanging() {
+        changing(PURPOSES);
+    }
+
     /** A holder's rows are being erased ({@link ConsentErasure}, in the erasure's transaction). */
     void erasing(ConsentHolder holder) {
         changing(holder.ref());
@@ -242,8 +317,11 @@ public class Decisions {
         }
     }
 
-    private static void begin(DecisionCache<HolderState> c, String key) {
-        if (DecisionCluster.ALL.equals(key)) {
+    private void begin(DecisionCache<HolderState> c, String key) {
+        if (PURPOSES.equals(key)) {
+            pendingPurposeChanges.incrementAndGet();
+            dropPurposes();
+        } else if (DecisionCluster.ALL.equals(key)) {
             c.invalidateAll();
         } else {
             c.beginChange(key);
@@ -252,7 +330,10 @@ public class Decisions {
 
     private void end(DecisionCache<HolderState> c, Collection<String> keys, boolean committed) {
         for (String key : keys) {
-            if (DecisionCluster.ALL.equals(key)) {
+            if (PURPOSES.equals(key)) {
+                dropPurposes();
+                pendingPurposeChanges.decrementAndGet();
+            } else if (DecisionCluster.ALL.equals(key)) {
                 c.invalidateAll();
             } else {
                 c.endChange(key);
@@ -269,17 +350,37 @@ public class Decisions {
 
     /** What a message from another member asks: drop these holders (or all). */
     void dropLocally(Collection<String> keys) {
+        if (keys.contains(PURPOSES) || keys.contains(DecisionCluster.ALL)) {
+            dropPurposes();
+        }
         DecisionCache<HolderState> c = cache != null ? cache : building;
         if (c == null) {
             return;
         }
         for (String key : keys) {
+            if (PURPOSES.equals(key)) {
+                continue;
+            }
             if (DecisionCluster.ALL.equals(key)) {
                 c.invalidateAll();
             } else {
                 c.invalidate(key);
             }
         }
+    }
+
+    private final AtomicInteger pendingPurposeChanges =
+            new AtomicInteger();
+
+    /** While a purpose change is in flight here, loads are not stored: its transaction may still commit. */
+    private boolean purposesPending() {
+        return pendingPurposeChanges.get() > 0;
+    }
+
+    private void dropPurposes() {
+        purposeGeneration.incrementAndGet();
+        purposes.clear();
+        sharingKeys = null;
     }
 
     DecisionCache<HolderState> cache() {

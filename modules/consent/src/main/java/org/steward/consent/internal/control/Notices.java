@@ -63,6 +63,13 @@ public class Notices {
                         + " has no notice version " + version + " in language " + language));
     }
 
+    /** The latest version of every purpose's notice in every language, by purpose and language. */
+    public List<Notice> current() {
+        return em.createQuery("SELECT n FROM Notice n WHERE n.version = (SELECT MAX(m.version) FROM Notice m"
+                + " WHERE m.purposeKey = n.purposeKey AND m.language = n.language) ORDER BY n.purposeKey, n.language",
+                Notice.class).getResultList();
+    }
+
     public List<Notice> list(String purposeKey) {
         purposes.get(purposeKey);
         return em.createQuery("SELECT n FROM Notice n WHERE n.purposeKey = :p ORDER BY n.language, n.version",

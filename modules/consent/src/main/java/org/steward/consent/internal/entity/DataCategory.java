@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A category of personal data (policy §4), named by a stable key that purposes refer to. */
+/**
+ * A category of personal data (policy §4), named by a stable key that purposes and retention policies refer to. Its
+ * texts may be edited; a retired category stays (purposes, records and policies of the past name it) but no purpose
+ * may take it on.
+ */
 @Entity
 @Table(name = "consent_data_category")
 public class DataCategory {
@@ -26,6 +30,15 @@ public class DataCategory {
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    @Column(name = "retired_at")
+    private OffsetDateTime retiredAt;
+
+    @Column(name = "retirement_reason", length = 500)
+    private String retirementReason;
 
     protected DataCategory() {
     }
@@ -56,5 +69,39 @@ public class DataCategory {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public OffsetDateTime retiredAt() {
+        return retiredAt;
+    }
+
+    public String retirementReason() {
+        return retirementReason;
+    }
+
+    public boolean retired() {
+        return retiredAt != null;
+    }
+
+    public void change(String name, String description, String dataSubjects, OffsetDateTime now) {
+        this.name = name;
+        this.description = description;
+        this.dataSubjects = dataSubjects;
+        this.updatedAt = now;
+    }
+
+    /** Once: a second retirement keeps the first one's time and reason. */
+    public boolean retire(String reason, OffsetDateTime now) {
+        if (retiredAt != null) {
+            return false;
+        }
+        this.retiredAt = now;
+        this.retirementReason = reason;
+        this.updatedAt = now;
+        return true;
     }
 }

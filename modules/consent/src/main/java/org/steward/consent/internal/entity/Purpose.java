@@ -13,9 +13,14 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
+import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.LegalBasis;
 
-/** A purpose of processing (policy §5) with its legal basis (§6). Its key is stable: records and clients use it. */
+/**
+ * A purpose of processing (policy §5) with its legal basis (§6). Its key is stable: records and clients use it. Its
+ * name, description, categories and flags may be edited; its legal basis may not (the states recorded under it would
+ * change meaning). A retired purpose keeps its notices, events and states, but nothing new may be granted for it.
+ */
 @Entity
 @Table(name = "consent_purpose")
 public class Purpose {
@@ -34,8 +39,9 @@ public class Purpose {
     @Column(name = "legal_basis", nullable = false)
     private LegalBasis legalBasis;
 
-    @Column(name = "sale_or_sharing", nullable = false)
-    private boolean saleOrSharing;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ccpa", nullable = false)
+    private CcpaDisclosure ccpa;
 
     @Column(name = "opt_out_allowed", nullable = false)
     private boolean optOutAllowed;
@@ -52,16 +58,25 @@ public class Purpose {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    @Column(name = "retired_at")
+    private OffsetDateTime retiredAt;
+
+    @Column(name = "retirement_reason", length = 500)
+    private String retirementReason;
+
     protected Purpose() {
     }
 
-    public Purpose(String key, String name, String description, LegalBasis legalBasis, boolean saleOrSharing,
+    public Purpose(String key, String name, String description, LegalBasis legalBasis, CcpaDisclosure ccpa,
                    boolean optOutAllowed, boolean email, Set<String> categories, OffsetDateTime now) {
         this.key = key;
         this.name = name;
         this.description = description;
         this.legalBasis = legalBasis;
-        this.saleOrSharing = saleOrSharing;
+        this.ccpa = ccpa;
         this.optOutAllowed = optOutAllowed;
         this.email = email;
         this.categories = new TreeSet<>(categories);
@@ -84,8 +99,8 @@ public class Purpose {
         return legalBasis;
     }
 
-    public boolean saleOrSharing() {
-        return saleOrSharing;
+    public CcpaDisclosure ccpa() {
+        return ccpa;
     }
 
     public boolean optOutAllowed() {
@@ -102,5 +117,49 @@ public class Purpose {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public OffsetDateTime retiredAt() {
+        return retiredAt;
+    }
+
+    public String retirementReason() {
+        return retirementReason;
+    }
+
+    public boolean retired() {
+        return retiredAt != null;
+    }
+
+    /** Sharing for cross-context behavioural advertising (CCPA). */
+    public boolean sharing() {
+        return ccpa == CcpaDisclosure.SHARING;
+    }
+
+    /** Replaces what the edit gives; the caller has checked the result. */
+    public void change(String name, String description, CcpaDisclosure ccpa, boolean optOutAllowed, boolean email,
+                       Set<String> categories, OffsetDateTime now) {
+        this.name = name;
+        this.description = description;
+        this.ccpa = ccpa;
+        this.optOutAllowed = optOutAllowed;
+        this.email = email;
+        this.categories = new TreeSet<>(categories);
+        this.updatedAt = now;
+    }
+
+    /** Once: a second retirement keeps the first one's time and reason. */
+    public boolean retire(String reason, OffsetDateTime now) {
+        if (retiredAt != null) {
+            return false;
+        }
+        this.retiredAt = now;
+        this.retirementReason = reason;
+        this.updatedAt = now;
+        return true;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
+import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.api.LegalBasis;
@@ -44,6 +45,37 @@ class ConsentRulesTest {
                     .as("%s %s", c[0], c[2]).isInstanceOfSatisfying(ProblemException.class,
                             e -> assertThat(e.errors().get(0).field()).isEqualTo("action"));
         }
+    }
+
+    @Test
+    void aSharingPurposeTakesAConsentAndTheCcpaOptOutAlike() {
+        for (ConsentAction a : new ConsentAction[]{ConsentAction.GRANT, ConsentAction.WITHDRAW, ConsentAction.OPT_OUT,
+                ConsentAction.OPT_IN}) {
+            assertThat(ConsentRules.resulting(LegalBasis.CONSENT, true, true, a)).as(a.name()).isNotNull();
+        }
+        assertThat(ConsentRules.resulting(LegalBasis.CONSENT, true, true, ConsentAction.OPT_OUT))
+                .isEqualTo(ConsentStatus.OPTED_OUT);
+        assertThatThrownBy(() -> ConsentRules.resulting(LegalBasis.CONSENT, true, true, ConsentAction.OBJECT))
+                .isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void nothingIsGrantedForASaleOrARetiredPurposeButSayingNoStillIs() {
+        for (ConsentAction a : new ConsentAction[]{ConsentAction.GRANT, ConsentAction.OPT_IN}) {
+            for (Object[] c : new Object[][]{{CcpaDisclosure.SALE, false}, {CcpaDisclosure.SALE, true},
+                    {CcpaDisclosure.NONE, true}, {CcpaDisclosure.SHARING, true}}) {
+                assertThatThrownBy(() -> ConsentRules.checkOpen("p", (CcpaDisclosure) c[0], (boolean) c[1], a))
+                        .as("%s %s %s", a, c[0], c[1]).isInstanceOfSatisfying(ProblemException.class, e -> {
+                            assertThat(e.type()).isEqualTo(org.steward.platform.kernel.api.ProblemType.BUSINESS_RULE);
+                            assertThat(e.errors().get(0).field()).isEqualTo("purpose");
+                        });
+            }
+        }
+        for (ConsentAction a : new ConsentAction[]{ConsentAction.WITHDRAW, ConsentAction.OPT_OUT,
+                ConsentAction.OBJECT}) {
+            ConsentRules.checkOpen("p", CcpaDisclosure.SALE, true, a);
+        }
+        ConsentRules.checkOpen("p", CcpaDisclosure.SHARING, false, ConsentAction.GRANT);
     }
 
     @Test

@@ -119,7 +119,8 @@ class ReceiptVersionsTest {
                 ConsentStatus.GRANTED, ConsentEvent.NoticeRef.NONE, ConsentSource.API,
                 OffsetDateTime.parse("2026-03-01T12:15:30.123+02:00"), null, ConsentEvent.Proof.NONE, null,
                 "0199a3c1-5b2e-7c44-9d1a-3f6e8b0c2d41", OffsetDateTime.parse("2026-03-01T10:15:30.123Z"));
-        Purpose p = new Purpose("web-analytics", "Web analytics", "Counting visits", LegalBasis.CONSENT, false, false,
+        Purpose p = new Purpose("web-analytics", "Web analytics", "Counting visits", LegalBasis.CONSENT,
+                org.steward.consent.api.CcpaDisclosure.NONE, false,
                 false, Set.of(), OffsetDateTime.parse("2026-03-01T10:15:30.123Z"));
         Receipt r = receipts.issue(e, p, null);
         assertThat(r.schemaVersion()).isEqualTo("steward-consent-receipt/2.0 (ISO/IEC TS 27560)");

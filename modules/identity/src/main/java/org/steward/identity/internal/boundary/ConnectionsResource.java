@@ -61,7 +61,7 @@ public class ConnectionsResource
     @Path("{subjectId}/connections")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Connection.class)))
+                    schema = @Schema(ref = "ConnectionRecord")))
     @Operation(summary = "Store a sync connection's details; the personal access token is write-only")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "record.connection.add", target = "record")

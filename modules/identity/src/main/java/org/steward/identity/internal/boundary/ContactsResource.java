@@ -15,7 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,14 +60,17 @@ public class ContactsResource
 
     @Override
     void refuseSensitive(ContactInput in) {
-        sensitive.refuseIfSensitive("message", in.message());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", in.name());
+        fields.put("message", in.message());
+        sensitive.refuseIfSensitive(fields);
     }
 
     @POST
     @Path("{subjectId}/contacts")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Contact.class)))
+                    schema = @Schema(ref = "ContactRecord")))
     @Operation(summary = "Store contact data a subject gave us")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "record.contact.add", target = "record")

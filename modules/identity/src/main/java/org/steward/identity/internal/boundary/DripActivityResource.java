@@ -64,7 +64,7 @@ public class DripActivityResource
     @Path("{subjectId}/drip-activity")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DripActivity.class)))
+                    schema = @Schema(ref = "DripActivityRecord")))
     @Operation(summary = "Store a subject's activity with regard to a drip email")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "record.drip-activity.add", target = "record")

@@ -15,7 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,14 +60,17 @@ public class FeedbackResource
 
     @Override
     void refuseSensitive(FeedbackInput in) {
-        sensitive.refuseIfSensitive("text", in.text());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", in.name());
+        fields.put("text", in.text());
+        sensitive.refuseIfSensitive(fields);
     }
 
     @POST
     @Path("{subjectId}/feedback")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Feedback.class)))
+                    schema = @Schema(ref = "FeedbackRecord")))
     @Operation(summary = "Store feedback a subject sent")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "record.feedback.add", target = "record")

@@ -13,7 +13,7 @@ public record SubjectInput(
         @Schema(maxLength = 128, pattern = "^[A-Za-z0-9:-]{1,128}$", description = "Atlassian accountId")
         @Pattern(regexp = "[A-Za-z0-9:-]{1,128}", message = "must be 1 to 128 characters of A-Z, a-z, 0-9, ':' and '-'")
         String accountId,
-        @Schema(maxLength = 200) @Size(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String displayName) {
+        @Schema(maxLength = 200, description = "Special-category data is refused.") @Size(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String displayName) {
 
     /** Absent is allowed (null passes), but a given identifier must hold something besides whitespace. */
     static final String NOT_BLANK = "(?s).*\\S.*";

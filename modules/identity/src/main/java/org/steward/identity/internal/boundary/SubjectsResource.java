@@ -35,6 +35,7 @@ import org.steward.platform.kernel.api.Page;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.sensitive.SensitiveDataDetector;
 import org.steward.platform.security.api.CurrentCaller;
 import org.steward.platform.security.api.Roles;
 
@@ -52,6 +53,9 @@ public class SubjectsResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    SensitiveDataDetector sensitive;
+
     @POST
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectView.class)))
@@ -61,6 +65,7 @@ public class SubjectsResource {
     public Response registerSubject(@PathParam("tenantId") String tenantId, @Valid SubjectInput body,
                              @Context UriInfo uri) {
         SubjectInput in = Bodies.require(body);
+        sensitive.refuseIfSensitive("displayName", in.displayName());
         Subjects.Decrypted d = subjects.register(tenantId, identifiers(in));
         return Response.created(uri.getAbsolutePathBuilder().path(d.subject().rawId()).build()).entity(view(d))
                 .build();
@@ -127,6 +132,7 @@ public class SubjectsResource {
     public SubjectView rectifySubject(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId,
                                @Valid SubjectInput body) {
         SubjectInput in = Bodies.require(body);
+        sensitive.refuseIfSensitive("displayName", in.displayName());
         return view(subjects.rectify(tenantId, subjectId, identifiers(in)));
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,8 +62,31 @@ public class SyncProfilesResource
 
     @Override
     void refuseSensitive(SyncProfileInput in) {
-        if (in.fieldValues() != null) {
-            in.fieldValues().forEach((k, v) -> sensitive.refuseIfSensitive("fieldValues." + k, v));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", in.name());
+        texts(fields, "statusMappings", in.statusMappings());
+        if (in.issueTypes() != null) {
+            for (int i = 0; i < in.issueTypes().size(); i++) {
+                fields.put("issueTypes[" + i + "]", in.issueTypes().get(i));
+            }
+        }
+        texts(fields, "fieldValues", in.fieldValues());
+        sensitive.refuseIfSensitive(fields);
+    }
+
+    /**
+     * A map's keys and values are free text. Its keys are checked together and, when refused, named by the map alone
+     * ({@code fieldValues}), so that a refused key is never echoed back; a value is named by its key
+     * ({@code fieldValues.note}). The separator keeps a phrase from spanning two keys.
+     */
+    private void texts(Map<String, String> fields, String map, Map<String, String> entries) {
+        if (entries == null || entries.isEmpty()) {
+            return;
+        }
+        String keys = String.join(" \u00b7 ", entries.keySet());
+        fields.put(map, keys);
+        if (sensitive.detect(keys).isEmpty()) {
+            entries.forEach((k, v) -> fields.put(map + "." + k, v));
         }
     }
 
@@ -70,7 +94,7 @@ public class SyncProfilesResource
     @Path("{subjectId}/sync-profiles")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SyncProfile.class)))
+                    schema = @Schema(ref = "SyncProfileRecord")))
     @Operation(summary = "Store a synchronization configuration profile")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "record.sync-profile.add", target = "record")

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.steward.retention.internal.control.CertificateContent;
 import org.steward.retention.internal.entity.Certificate;
@@ -17,9 +18,11 @@ public record CertificateView(@Schema(required = true, format = "uuid") @NotNull
                               String tenantHash,
                               String category,
                               @Schema(required = true) @NotNull String salt,
-                              @Schema(required = true) @NotNull @Size(max = 1000) List<@Valid @NotNull Entry> erased,
+                              @Schema(required = true, type = SchemaType.ARRAY, implementation = Entry.class) @NotNull @Size(max = 1000)
+                              List<@Valid @NotNull Entry> erased,
                               Long subjectsErased,
-                              @Schema(required = true) @NotNull @Size(max = 1000) List<@NotNull String> dataKeysDestroyed,
+                              @Schema(required = true, type = SchemaType.ARRAY, implementation = String.class) @NotNull @Size(max = 1000)
+                              List<@NotNull String> dataKeysDestroyed,
                               @Schema(required = true, description = "ISO-8601, as signed") @NotNull String erasedAt,
                               @Schema(required = true) @NotNull String keyId,
                               @Schema(required = true) @NotNull String algorithm,

@@ -45,7 +45,7 @@ public class DeviceErasureResource {
 
     @POST
     @APIResponse(responseCode = "202", description = "Accepted: queued for the next sweep, which ends with a certificate",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErasureView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Erasure")))
     @Operation(summary = "Erase a website visitor's device at their request (GDPR Art. 17): every row about it")
     @RolesAllowed({Roles.PRIVACY_OFFICER})
     @Audited(action = "erasure.request", target = "device")

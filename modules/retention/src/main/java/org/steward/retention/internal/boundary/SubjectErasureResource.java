@@ -42,7 +42,7 @@ public class SubjectErasureResource {
 
     @POST
     @APIResponse(responseCode = "202", description = "Accepted: queued for the next sweep, which ends with a certificate",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErasureView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Erasure")))
     @Operation(summary = "Erase a subject at their own request (GDPR Art. 17): every module's rows, then the subject's data key")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "erasure.request", target = "subject", id = "subjectId")

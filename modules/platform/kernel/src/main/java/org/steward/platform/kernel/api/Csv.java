@@ -15,9 +15,10 @@ import org.apache.commons.csv.CSVRecord;
  * and line breaks; records end in CRLF, LF or CR. Reading keeps the physical line each record starts on, for
  * per-line error reports.
  *
- * <p>Writing quotes a field only where needed and writes it as it is: a value starting with {@code =}, {@code +},
- * {@code -} or {@code @} is not neutralised, so a spreadsheet may read it as a formula. An export of values that
- * callers chose should decide that explicitly.
+ * <p>Writing quotes a field only where needed, and guards every field against formula injection (CSV injection,
+ * OWASP): a value starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading
+ * apostrophe, so that a spreadsheet shows it as text instead of running it. Every export goes through here, so none
+ * can forget it; reading does not strip the apostrophe (an import reads what a person typed).
  */
 public final class Csv {
 
@@ -81,6 +82,17 @@ public final class Csv {
         }
     }
 
+    /** The field as a spreadsheet must see it: text, never a formula (OWASP CSV injection). A null stays null. */
+    public static String guarded(String field) {
+        if (field == null || field.isEmpty()) {
+            return field;
+        }
+        return switch (field.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + field;
+            default -> field;
+        };
+    }
+
     /** One record, CRLF-terminated. */
     public static String line(List<String> fields) {
         StringBuilder out = new StringBuilder();
@@ -93,7 +105,7 @@ public final class Csv {
         return new Writer(out);
     }
 
-    /** Writes CRLF-terminated records; a null field is written empty. */
+    /** Writes CRLF-terminated records, each field {@linkplain #guarded guarded}; a null field is written empty. */
     public static final class Writer {
         private final CSVPrinter printer;
 
@@ -107,7 +119,7 @@ public final class Csv {
 
         public Writer row(List<String> fields) {
             try {
-                printer.printRecord(fields); // straight to out: the printer buffers nothing
+                printer.printRecord(fields.stream().map(Csv::guarded).toList()); // the printer buffers nothing
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

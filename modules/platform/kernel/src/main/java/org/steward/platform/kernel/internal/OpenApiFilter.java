@@ -27,6 +27,8 @@ import org.steward.platform.kernel.internal.clock.TestingClockResource;
  * <li>Payara types java.time fields as objects; a field with a string format is a string.</li>
  * <li>Payara copies every default of an {@code @Schema} annotation into the document; {@code maxProperties: 0}
  * among them would forbid every property. Defaults that constrain nothing are dropped.</li>
+ * <li>Payara copies a component's schema wherever its class is used; {@link OpenApiRefs} puts references back.</li>
+ * <li>Payara puts a {@code List<SomeEnum>}'s constants on the array, not on its items; a text body is a string.</li>
  * <li>Every operation can answer with an RFC 9457 problem; the {@code Problem} schema and the 4XX/500 responses are
  * added once here rather than on every resource method.</li>
  * <li>The testing clock's endpoints exist only with {@code STEWARD_TESTING_CLOCK=enabled}; otherwise they, their
@@ -48,6 +50,18 @@ public class OpenApiFilter implements OASFilter {
                 && schema.getType() != Schema.SchemaType.STRING) {
             schema.setType(Schema.SchemaType.STRING);
         }
+        // Payara puts the constants of a List<SomeEnum> on the array and leaves the items untyped; generators then
+        // type the elements as objects and the array as an enum, which does not compile. They belong on the items.
+        if (schema.getType() == Schema.SchemaType.ARRAY && schema.getEnumeration() != null) {
+            Schema items = schema.getItems() == null ? OASFactory.createSchema() : schema.getItems();
+            if (items.getRef() == null && items.getEnumeration() == null) {
+                items.setEnumeration(schema.getEnumeration());
+            }
+            stringEnum(items);
+            schema.setItems(items);
+            schema.setEnumeration(null);
+        }
+        stringEnum(schema);
         // An annotated List field whose element type Payara could not resolve: say "any" rather than be invalid.
         if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() == null && schema.getRef() == null) {
             schema.setItems(OASFactory.createSchema());
@@ -85,6 +99,15 @@ public class OpenApiFilter implements OASFilter {
         return schema;
     }
 
+    /** An enum of strings without a type is a string (untyped, a generator makes it an object). */
+    private static void stringEnum(Schema schema) {
+        if (schema.getType() == null && schema.getRef() == null && schema.getEnumeration() != null
+                && !schema.getEnumeration().isEmpty()
+                && schema.getEnumeration().stream().allMatch(v -> v instanceof String)) {
+            schema.setType(Schema.SchemaType.STRING);
+        }
+    }
+
     @Override
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses();
@@ -102,15 +125,45 @@ public class OpenApiFilter implements OASFilter {
                     .description("An unexpected error: a problem with the correlation id to quote")
                     .content(problemContent()));
         }
+        textBodiesAreStrings(responses);
         if (Boolean.FALSE.equals(operation.getDeprecated())) {
             operation.setDeprecated(null);
         }
         return operation;
     }
 
+    /**
+     * A text body (CSV) is a string. Payara fills a {@code @Schema(type = STRING)} that has no implementation with
+     * the properties of whichever schema it read last (the ROPA's CSV came out as an API key).
+     */
+    private static void textBodiesAreStrings(APIResponses responses) {
+        if (responses.getAPIResponses() == null) {
+            return;
+        }
+        for (var response : responses.getAPIResponses().values()) {
+            if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+                continue;
+            }
+            response.getContent().getMediaTypes().forEach((type, media) -> {
+                if (type.startsWith("text/")) {
+                    media.setSchema(OASFactory.createSchema().type(Schema.SchemaType.STRING));
+                }
+            });
+        }
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         stripEndpoints(openAPI);
+        // Payara's default server is the request's origin with a trailing slash; paths start with one already.
+        if (openAPI.getServers() != null) {
+            openAPI.getServers().forEach(server -> {
+                String url = server.getUrl();
+                if (url != null && url.length() > 1 && url.endsWith("/")) {
+                    server.setUrl(url.substring(0, url.length() - 1));
+                }
+            });
+        }
         if (!TestingClockConfig.ENABLED.equals(ConfigProvider.getConfig()
                 .getOptionalValue(TestingClockConfig.KEY, String.class).orElse(""))) {
             stripTestingClock(openAPI);
@@ -137,6 +190,7 @@ public class OpenApiFilter implements OASFilter {
                 .addProperty("correlationId", string)
                 .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))));
+        OpenApiRefs.replaceCopies(openAPI);
     }
 
     /**

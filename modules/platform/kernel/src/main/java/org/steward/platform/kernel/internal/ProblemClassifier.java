@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.steward.platform.kernel.api.DatabaseOutage;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
@@ -44,6 +45,9 @@ public final class ProblemClassifier {
         ConstraintViolationException violations = find(thrown, ConstraintViolationException.class);
         if (violations != null) {
             return fromViolations(violations);
+        }
+        if (DatabaseOutage.causes(thrown)) {
+            return simple(ProblemType.DATABASE_UNAVAILABLE, "The database cannot be reached; retry after a few seconds");
         }
         Throwable json = findJsonError(thrown);
         if (json != null) {

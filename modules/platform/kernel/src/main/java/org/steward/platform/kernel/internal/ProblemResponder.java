@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.platform.kernel.api.Correlation;
+import org.steward.platform.kernel.api.DatabaseOutage;
 import org.steward.platform.kernel.api.Problem;
+import org.steward.platform.kernel.api.ProblemType;
 
 /**
  * Writes any throwable as an RFC 9457 problem. The runtime ships its own mappers for some exception types (bean
@@ -31,11 +33,18 @@ public abstract class ProblemResponder {
         String correlationId = correlation.id();
         if (c.unexpected()) {
             LOG.log(Level.SEVERE, "Unexpected error, correlation id " + correlationId, thrown);
+        } else if (c.type() == ProblemType.DATABASE_UNAVAILABLE) {
+            // One line, no stack: an outage repeats this for every request until the database is back.
+            LOG.warning("Database unreachable, answered 503 (correlation id " + correlationId + "): "
+                    + rootMessage(thrown));
         }
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         Problem body = new Problem(c.type().uri(), c.type().title(), c.type().status(), c.detail(), instance,
                 correlationId, c.errors().isEmpty() ? null : c.errors());
         Response.ResponseBuilder out = Response.status(c.type().status()).type(Problem.MEDIA_TYPE).entity(body);
+        if (c.type() == ProblemType.DATABASE_UNAVAILABLE) {
+            out.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+        }
         if (thrown instanceof WebApplicationException web && web.getResponse() != null) {
             String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
             if (allow != null) {
@@ -43,5 +52,13 @@ public abstract class ProblemResponder {
             }
         }
         return out.build();
+    }
+
+    static String rootMessage(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -71,7 +71,20 @@ class CsvTest {
         assertThat(Csv.line(List.of("plain", "a,b", "q\"q", "l\nl"))).isEqualTo("plain,\"a,b\",\"q\"\"q\",\"l\nl\"\r\n");
         assertThat(Csv.line(Arrays.asList("a", null, "b"))).isEqualTo("a,,b\r\n");
         assertThat(Csv.line(List.of("a", ""))).isEqualTo("a,\r\n");
-        assertThat(Csv.line(List.of("=1+2", "-3", "@x", "tab\tin"))).isEqualTo("=1+2,-3,@x,tab\tin\r\n");
+        assertThat(Csv.line(List.of("a=1", "x-3", "tab\tin"))).isEqualTo("a=1,x-3,tab\tin\r\n");
+    }
+
+    @Test
+    void aFieldThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
+        assertThat(Csv.line(List.of("=1+2", "+1", "-3", "@SUM(A1)", "\tx", "\rx")))
+                .isEqualTo("'=1+2,'+1,'-3,'@SUM(A1),'\tx,\"'\rx\"\r\n");
+        assertThat(Csv.line(List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "ok")))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",ok\r\n");
+        StringBuilder out = new StringBuilder();
+        Csv.writer(out).row(List.of("=cmd|' /C calc'!A0", "safe"));
+        assertThat(Csv.parse(out.toString()).get(0).fields()).containsExactly("'=cmd|' /C calc'!A0", "safe");
+        assertThat(Csv.guarded(null)).isNull();
+        assertThat(Csv.guarded("")).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.steward.platform.kernel.api.Correlation;
+import org.steward.platform.kernel.api.DatabaseOutage;
 import org.steward.platform.kernel.api.Problem;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.Times;
@@ -63,6 +64,19 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causes(e)) {
+                throw e;
+            }
+            // Credentials cannot be checked while the database is away: the container would answer an empty 500.
+            return unavailable(response, context);
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         String apiKey = request.getHeader(API_KEY_HEADER);
         String authorization = request.getHeader("Authorization");
         if (apiKey != null) {
@@ -182,6 +196,27 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
             response.getWriter().write("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title()
                     + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'")
                     + "\",\"correlationId\":\"" + correlationId + "\"}");
+        } catch (IOException e) {
+            // The client went away; nothing to answer.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private AuthenticationStatus unavailable(HttpServletResponse response, HttpMessageContext context) {
+        correlation.adopt(context.getRequest().getHeader(Correlation.HEADER));
+        String correlationId = correlation.id();
+        java.util.logging.Logger.getLogger(getClass().getName()).warning("Database unreachable during authentication,"
+                + " answered 503 (correlation id " + correlationId + ")");
+        try {
+            ProblemType type = ProblemType.DATABASE_UNAVAILABLE;
+            response.setStatus(type.status());
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader(Correlation.HEADER, correlationId);
+            response.setHeader("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title()
+                    + "\",\"status\":" + type.status() + ",\"correlationId\":\"" + correlationId + "\"}");
         } catch (IOException e) {
             // The client went away; nothing to answer.
         }

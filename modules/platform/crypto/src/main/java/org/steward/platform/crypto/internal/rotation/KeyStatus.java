@@ -3,6 +3,7 @@ package org.steward.platform.crypto.internal.rotation;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The state of the server's keys: ids, counts and versions only, never key material. */
@@ -12,7 +13,8 @@ public record KeyStatus(MasterKeyState masterKey, BlindIndexState blindIndex) {
     @Schema(name = "MasterKeyStatus")
     public record MasterKeyState(
             @Schema(description = "Fingerprint of the current master key") String currentId,
-            @Schema(description = "Fingerprints of previous master keys this server can still unwrap with")
+            @Schema(description = "Fingerprints of previous master keys this server can still unwrap with",
+                    type = SchemaType.ARRAY, implementation = String.class)
             List<String> previousIds,
             MasterKeyProgress rotation,
             @Schema(description = "Live data keys per master key fingerprint") Map<String, Long> dataKeys,

@@ -1,6 +1,7 @@
 package org.steward.platform.crypto.internal.rotation;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How far a blind-index rotation has come. */
@@ -10,6 +11,7 @@ public record ReindexProgress(
                 + " retired after the grace period) or complete", enumeration = {"running", "retiring", "complete"})
         String state,
         @Schema(description = "The key version that indexes writes") int currentVersion,
-        @Schema(description = "Versions still searched, current first") List<Integer> activeVersions,
+        @Schema(description = "Versions still searched, current first", type = SchemaType.ARRAY,
+                implementation = Integer.class) List<Integer> activeVersions,
         @Schema(description = "Rows still indexed under an older version") long remaining) {
 }

@@ -2,8 +2,10 @@ package org.steward.platform.kernel.api.sensitive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -112,5 +114,93 @@ class SensitiveDataRulesTest {
         assertThat(SensitiveDataRules.luhn("4111111111111111")).isTrue();
         assertThat(SensitiveDataRules.luhn("4111111111111112")).isFalse();
         assertThat(SensitiveDataRules.luhn("79927398713")).as("valid checksum but only 11 digits").isFalse();
+    }
+
+    // ---------------------------------------------------------------- the term syntax
+
+    private static SensitiveDataRules health(String... terms) {
+        return new SensitiveDataRules(Map.of(SensitiveCategory.HEALTH, List.of(terms)));
+    }
+
+    @Test
+    void aPhraseMatchesAcrossSpacesAndHyphensButNotInsideAnotherWord() {
+        SensitiveDataRules union = new SensitiveDataRules(Map.of(SensitiveCategory.TRADE_UNION, List.of("trade union*")));
+
+        assertThat(union.detect("I'm a trade union member")).contains(SensitiveCategory.TRADE_UNION);
+        assertThat(union.detect("a trade-union rep")).contains(SensitiveCategory.TRADE_UNION);
+        assertThat(union.detect("Trade\n unions")).contains(SensitiveCategory.TRADE_UNION);
+        assertThat(union.detect("there is a trade-off")).isEmpty();
+        assertThat(union.detect("the tradeunion")).isEmpty();
+        assertThat(union.detect("trade \u00b7 union")).as("a middle dot separates keys checked together").isEmpty();
+    }
+
+    @Test
+    void alternativesPrefixesAndGaps() {
+        SensitiveDataRules r = health("on|taking antidepressant*", "of ~ descent");
+
+        assertThat(r.detect("I'm taking antidepressants")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("on antidepressant medication")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("antidepressants")).as("the first word is required").isEmpty();
+        assertThat(r.detect("of Korean descent")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("of South East Asian descent")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("of one two three four descent")).as("at most three words in a gap").isEmpty();
+        assertThat(r.detect("descent of")).isEmpty();
+    }
+
+    @Test
+    void aHyphenInsideATermIsOptional() {
+        SensitiveDataRules r = health("anti-depressant*");
+
+        assertThat(r.detect("anti-depressants")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("anti depressants")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("antidepressants")).contains(SensitiveCategory.HEALTH);
+    }
+
+    @Test
+    void spellingTricksDoNotHideATerm() {
+        SensitiveDataRules r = health("I'm deaf", "HIV");
+
+        assertThat(r.detect("I am deaf")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("I\u2019m deaf")).as("typographic apostrophe").contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("im deaf")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("H\u200bIV")).as("zero-width space").contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("\uff28\uff29\uff36")).as("full-width letters").contains(SensitiveCategory.HEALTH);
+        assertThat(noKeywords.detect("card \uff14\uff11\uff11\uff11 1111 1111 1111")).as("full-width digits")
+                .contains(SensitiveCategory.PAYMENT_CARD);
+    }
+
+    @Test
+    void neutralPhrasesAreBlankedBeforeMatching() {
+        SensitiveDataRules r = new SensitiveDataRules(
+                Map.of(SensitiveCategory.TRADE_UNION, List.of("union member*")),
+                List.of("European Union"), EnumSet.allOf(SensitiveCategory.class));
+
+        assertThat(r.detect("European Union member states")).isEmpty();
+        assertThat(r.detect("I'm a union member")).contains(SensitiveCategory.TRADE_UNION);
+    }
+
+    @Test
+    void theConfigurationAddsTermsAndTurnsCategoriesOff() {
+        Map<String, String> config = Map.of(
+                "steward.sensitive.health", "chemotherapy",
+                "steward.sensitive.health.extra", "Chemotherapie, Krebs",
+                "steward.sensitive.religion", "mosque",
+                "steward.sensitive.religion.enabled", " FALSE ",
+                "steward.sensitive.payment-card.enabled", "false",
+                "steward.sensitive.neutral", "chemotherapy ward");
+        SensitiveDataRules r = SensitiveDataRules.fromConfig(k -> Optional.ofNullable(config.get(k)));
+
+        assertThat(r.detect("chemotherapy")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("Ich habe Krebs")).contains(SensitiveCategory.HEALTH);
+        assertThat(r.detect("the chemotherapy ward's printer")).isEmpty();
+        assertThat(r.detect("the mosque")).as("religion is off").isEmpty();
+        assertThat(r.detect("4111 1111 1111 1111")).as("card numbers are off").isEmpty();
+        assertThat(r.detect("SSN 123-45-6789")).as("national ids stay on").contains(SensitiveCategory.NATIONAL_ID);
+    }
+
+    @Test
+    void everyCategoryHasItsOwnConfigurationKey() {
+        assertThat(SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN.key()).isEqualTo("racial-or-ethnic-origin");
+        assertThat(SensitiveCategory.TRADE_UNION.key()).isEqualTo("trade-union");
     }
 }
