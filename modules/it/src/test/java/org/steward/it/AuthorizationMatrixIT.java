@@ -69,11 +69,13 @@ class AuthorizationMatrixIT {
             rule("POST " + one + "/" + kind, WRITERS);
             rule("GET " + one + "/" + kind, READERS);
             rule("GET " + one + "/" + kind + "/{recordId}", READERS);
+            rule("PUT " + one + "/" + kind + "/{recordId}", WRITERS);
         }
         for (String kind : List.of("connections", "sync-profiles")) {
             rule("POST " + one + "/" + kind, WRITERS);
             rule("GET " + one + "/" + kind, SECRET_READERS);
             rule("GET " + one + "/" + kind + "/{recordId}", SECRET_READERS);
+            rule("PUT " + one + "/" + kind + "/{recordId}", WRITERS);
         }
         rule("POST /api/v1/users", ADMIN);
         rule("GET /api/v1/users", ADMIN_AUDITOR);
@@ -272,6 +274,38 @@ class AuthorizationMatrixIT {
         writePolicyTable(cases);
         assertThat(wrong).isEmpty();
         assertThat(cases).isEqualTo(operations.size() * (R.values().length + 1));
+    }
+
+    /**
+     * Data minimisation: an auditor sees ids, categories, times and counts, never a decrypted personal value. The
+     * same reads by a privacy officer carry the values, so the fixtures do hold them.
+     */
+    @Test
+    void auditorsSeeIdsTimesAndCountsButNoPersonalValue() {
+        String base = "/api/v1/tenants/" + ids.get("tenantId") + "/subjects";
+        String one = base + "/" + ids.get("subjectId");
+        List<String> reads = new ArrayList<>(List.of(base, one));
+        for (String kind : List.of("contacts", "feedback", "drip-activity", "connections", "sync-profiles")) {
+            reads.add(one + "/" + kind);
+            reads.add(one + "/" + kind + "/" + ids.get(kind));
+        }
+        String officer = String.join("\n", reads.stream().map(p -> clients.get(R.PRIVACY_OFFICER).get(p).body())
+                .toList());
+        assertThat(officer).contains("@example.com", "m.example", "onboarding-v2", "fine");
+        for (String path : reads) {
+            Http.Response r = clients.get(R.AUDITOR).get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).doesNotContain("@example.com").doesNotContain("m.example")
+                    .doesNotContain("onboarding-v2").doesNotContain("\"fine\"").doesNotContain("\"M\"")
+                    .doesNotContain("\"p\"").contains(ids.get("subjectId"));
+        }
+        Http.Response subject = clients.get(R.AUDITOR).get(one);
+        assertThat(subject.json().getString("id")).isEqualTo(ids.get("subjectId"));
+        assertThat(subject.json().getString("createdAt")).isNotBlank();
+        assertThat(subject.json().containsKey("email")).isFalse();
+        Http.Response contacts = clients.get(R.AUDITOR).get(one + "/contacts");
+        assertThat(contacts.json().getJsonArray("items")).hasSize(1);
+        assertThat(contacts.json().getJsonArray("items").getJsonObject(0).getString("obtainedAt")).isNotBlank();
     }
 
     /** Passed authorization: neither 401 nor 403, never 5xx; a read answers 200. */

@@ -96,4 +96,77 @@ class ErasureConcurrencyIT {
                 + byInstance);
         assertThat(byInstance).as("both instances took part").hasSize(2);
     }
+    /**
+     * Policy §10: writes that race a termination. Clients on both instances keep registering subjects, adding a
+     * record and recording a consent for each, before, during and after the termination and its erasure. Each write
+     * is either accepted before the licence ended (and then erased with the tenant) or refused with licence-ended;
+     * when the tenant's erasure is done, and writes have gone on after it, no row of the tenant is left.
+     */
+    @Test
+    void writesRacingATerminationAreErasedWithTheTenantOrRefused() throws Exception {
+        Pair pair = Pair.shared();
+        Database db = pair.database();
+        String tenant = Fixtures.tenant(pair.a().http(), "CLOUD");
+        String subjects = "/api/v1/tenants/" + tenant + "/subjects";
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            Http http = (w % 2 == 0 ? pair.a() : pair.b()).http();
+            writers.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    Http.Response r = http.post(subjects, "{\"email\":\"race-" + Fixtures.unique() + "@example.com\"}");
+                    if (!accepted(r, accepted, refused, unexpected)) {
+                        continue;
+                    }
+                    String one = subjects + "/" + r.json().getString("id");
+                    accepted(http.post(one + "/feedback", "{\"text\":\"racing\"}"), accepted, refused, unexpected);
+                    accepted(http.post(one + "/consents", "{\"purpose\":\"drip-emails\",\"action\":\"OBJECT\"}"),
+                            accepted, refused, unexpected);
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(1500);
+        assertThat(pair.b().http().post("/api/v1/tenants/" + tenant + "/licence/termination",
+                "{\"acknowledgeErasure\":true,\"reason\":\"race\"}").status()).isEqualTo(200);
+        Dumps.await("the tenant's erasure", Duration.ofSeconds(180), () -> Dumps.count(db,
+                "SELECT COUNT(*) FROM retention_erasure WHERE scope = 'TENANT' AND tenant_id = ?"
+                        + " AND status = 'DONE'", tenant) == 1);
+        Thread.sleep(3000); // writes go on after the erasure
+        stop.set(true);
+        for (Future<?> f : writers) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(unexpected).as("every write is accepted or refused with licence-ended").isEmpty();
+        assertThat(accepted.get()).as("writes accepted before the termination").isPositive();
+        assertThat(refused.get()).as("writes refused after it").isPositive();
+        assertThat(Dumps.count(db, "SELECT COUNT(*) FROM identity_subject WHERE tenant_id = ?", tenant)).isZero();
+        assertThat(Dumps.count(db, "SELECT COUNT(*) FROM identity_personal_record WHERE tenant_id = ?", tenant))
+                .isZero();
+        assertThat(Dumps.count(db, "SELECT COUNT(*) FROM consent_event WHERE tenant_id = ?", tenant)).isZero();
+        assertThat(Dumps.count(db, "SELECT COUNT(*) FROM consent_state WHERE tenant_id = ?", tenant)).isZero();
+        System.out.println("Racing the termination: " + accepted.get() + " writes accepted, " + refused.get()
+                + " refused; nothing left");
+    }
+
+    /** Counts a write; true when it was accepted. A subject erased under a write answers 404, which is fine too. */
+    private static boolean accepted(Http.Response r, java.util.concurrent.atomic.AtomicInteger accepted,
+                                    java.util.concurrent.atomic.AtomicInteger refused, List<String> unexpected) {
+        if (r.status() == 201) {
+            accepted.incrementAndGet();
+            return true;
+        }
+        if (r.status() == 422 && r.body().contains("licence-ended") || r.status() == 404) {
+            refused.incrementAndGet();
+        } else {
+            unexpected.add(r.toString());
+        }
+        return false;
+    }
 }

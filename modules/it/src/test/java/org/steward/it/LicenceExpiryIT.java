@@ -41,6 +41,23 @@ class LicenceExpiryIT {
         assertThat(renewed.json().getJsonObject("licence").getString("status")).isEqualTo("ACTIVE");
     }
 
+    @Test
+    void anExpiredLicenceAcceptsNoPersonalDataAndSaysSo() throws Exception {
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        String id = http.post("/api/v1/tenants", Fixtures.tenantJson("CLOUD", yesterday.toString())).json()
+                .getString("id");
+        assertThat(awaitStatus(id, "EXPIRED", 15_000)).isEqualTo("EXPIRED");
+
+        JsonObject p = ProblemAssert.problem(http.post("/api/v1/tenants/" + id + "/subjects",
+                "{\"email\":\"expired@example.com\"}"), 422, "licence-ended", "licence.state");
+
+        assertThat(p.getJsonArray("errors").getJsonObject(0).getString("message")).contains("EXPIRED");
+        ProblemAssert.problem(http.post("/api/v1/tenants/" + id + "/subjects/00000000-0000-7000-8000-000000000000"
+                + "/contacts", "{\"name\":\"A\",\"email\":\"a@example.com\"}"), 422, "licence-ended",
+                "licence.state");
+        assertThat(http.get("/api/v1/tenants/" + id + "/subjects").json().getJsonArray("items")).isEmpty();
+    }
+
     private String awaitStatus(String id, String expected, long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         String status = licenceStatus(id);

@@ -183,13 +183,100 @@ class PersonalRecordsIT {
     @EnumSource(Kind.class)
     void dataCenterTenantStoresNoPersonalData(Kind kind) {
         String t = Fixtures.tenant(http, "DATA_CENTER");
+        // No subject can be registered for it (SubjectsIT), so none has records; the gate answers before the subject.
+        problem(http.post(records(t, UNKNOWN_UUID, kind), kind.body), 422, "data-center-no-personal-data",
+                "hostingMode");
+    }
+
+    // ---------------------------------------------------------------- ended licences, restriction
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anEndedTenantStoresNoRecord(Kind kind) {
+        String t = Fixtures.tenant(http, "CLOUD");
         String s = Fixtures.subject(http, t);
+        assertThat(http.post("/api/v1/tenants/" + t + "/licence/termination", "{\"acknowledgeErasure\":true}")
+                .status()).isEqualTo(200);
 
-        problem(http.post(records(t, s, kind), kind.body), 422, "data-center-no-personal-data", "hostingMode");
+        problem(http.post(records(t, s, kind), kind.body), 422, "licence-ended", "licence.state");
 
-        Http.Response list = http.get(records(t, s, kind));
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json().getJsonArray("items")).isEmpty();
+        assertThat(http.get(records(t, s, kind)).json().getJsonArray("items")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRestrictedSubjectsNewRecordsAreRefusedUntilTheRestrictionIsLifted(Kind kind) {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String s = Fixtures.subject(http, t);
+        String restriction = "/api/v1/tenants/" + t + "/subjects/" + s + "/restriction";
+        Http.Response restricted = http.post(restriction, "{\"requestRef\":\"DSR-1\"}");
+        assertThat(restricted.status()).as(restricted.toString()).isIn(200, 201);
+
+        problem(http.post(records(t, s, kind), kind.body), 422, "processing-restricted", "subjectId");
+        assertThat(http.get(records(t, s, kind)).json().getJsonArray("items")).isEmpty();
+
+        assertThat(http.delete(restriction).status()).isIn(200, 204);
+        assertThat(http.post(records(t, s, kind), kind.body).status()).isEqualTo(201);
+    }
+
+    // ---------------------------------------------------------------- rectification (GDPR Art. 16)
+
+    static Stream<Arguments> rectifications() {
+        return Stream.of(
+                Arguments.of(Kind.CONTACTS, "{\"name\":\"Ada King\",\"email\":\"ada.king@example.com\"}",
+                        "email", "ada.king@example.com", "{\"name\":\"Ada\",\"email\":\"not-an-email\"}", "email"),
+                Arguments.of(Kind.FEEDBACK, "{\"text\":\"The sync is great, order 12346\"}", "text",
+                        "The sync is great, order 12346", "{\"text\":\"\"}", "text"),
+                Arguments.of(Kind.CONNECTIONS, "{\"siteUrl\":\"https://ada2.atlassian.net\",\"userEmail\":"
+                        + "\"ada@example.com\",\"personalAccessToken\":\"" + TOKEN + "\"}", "siteUrl",
+                        "https://ada2.atlassian.net", "{\"siteUrl\":\"https://ada2.atlassian.net\"}", "userEmail"),
+                Arguments.of(Kind.SYNC_PROFILES, "{\"name\":\"Jira to Jira (renamed)\"}", "name",
+                        "Jira to Jira (renamed)", "{}", "name"),
+                Arguments.of(Kind.DRIP_ACTIVITY, "{\"sequence\":\"onboarding-v2\",\"step\":3,\"event\":\"CLICKED\"}",
+                        "event", "CLICKED", "{\"sequence\":\"onboarding-v2\",\"step\":3}", "event"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rectifications")
+    void eachRecordTypeIsRectifiedValidatedLikeANewOneAndAudited(Kind kind, String corrected, String field,
+                                                                 String value, String invalid, String invalidField) {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String s = Fixtures.subject(http, t);
+        JsonObject created = http.post(records(t, s, kind), kind.body).json();
+        String one = records(t, s, kind) + "/" + created.getString("id");
+        String obtainedAt = http.get(one).json().getString("obtainedAt");
+
+        Http.Response r = http.put(one, corrected);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().getString(field)).isEqualTo(value);
+        assertThat(r.json().getString("id")).isEqualTo(created.getString("id"));
+        assertThat(r.json().getString("obtainedAt")).as("a correction does not restart retention")
+                .isEqualTo(obtainedAt);
+        assertThat(http.get(one).json().getString(field)).isEqualTo(value);
+        assertThat(http.get(records(t, s, kind)).json().getJsonArray("items")).hasSize(1);
+
+        problem(http.put(one, invalid), 400, "validation", invalidField);
+        problem(http.put(records(t, s, kind) + "/" + UNKNOWN_UUID, corrected), 404, "not-found");
+        assertThat(http.get(one).json().getString(field)).isEqualTo(value);
+        String action = "record." + kind.path.replaceAll("s$", "") + ".rectify";
+        Http.Response audit = StewardServer.shared().admin().get("/api/v1/audit?targetId=" + created.getString("id"));
+        assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+        assertThat(audit.body()).contains(action);
+    }
+
+    @Test
+    void aRectificationIsCheckedForSensitiveData() {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String s = Fixtures.subject(http, t);
+        String one = records(t, s, Kind.FEEDBACK) + "/"
+                + http.post(records(t, s, Kind.FEEDBACK), Kind.FEEDBACK.body).json().getString("id");
+
+        JsonObject p = problem(http.put(one, "{\"text\":\"I was diagnosed with cancer last year\"}"), 422,
+                "sensitive-data", "text");
+
+        assertThat(p.toString()).doesNotContain("cancer");
+        assertThat(http.get(one).json().getString("text")).isEqualTo("The sync is great, order 12345");
     }
 
     // ---------------------------------------------------------------- sensitive data

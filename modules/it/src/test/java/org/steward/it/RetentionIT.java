@@ -322,7 +322,12 @@ class RetentionIT {
         String own = requestErasure(tenant, plain);
         awaitDone(own);
         // A hold that records why it blocks requests suspends the request, and says so on the erasure.
-        String suspended = requestErasure(tenant, blocked);
+        Http.Response held = op.post("/api/v1/tenants/" + tenant + "/subjects/" + blocked + "/erasure",
+                "{\"reference\":\"JSM-" + Fixtures.unique() + "\"}");
+        assertThat(held.status()).as(held.toString()).isEqualTo(202);
+        assertThat(held.json().getString("heldBy", null)).as("the 202 names the hold that suspends the request")
+                .isEqualTo(blocking.getString("id"));
+        String suspended = held.json().getString("id");
         Dumps.await("the request to be held", Duration.ofSeconds(20), () -> blocking.getString("id")
                 .equals(op.get("/api/v1/erasures/" + suspended).json().getString("heldBy", "")));
         // Automatic deletion (licence termination) is suspended by the tenant hold.
@@ -345,6 +350,36 @@ class RetentionIT {
         problem(op.post("/api/v1/retention/holds/" + tenantHold.getString("id") + "/release", null), 409, "conflict");
         assertThat(op.get("/api/v1/retention/holds/" + tenantHold.getString("id")).json().getBoolean("active"))
                 .isFalse();
+    }
+
+    /**
+     * The safety net of policy §10: a subject left in a tenant whose licence ended and whose erasure is done (rows
+     * stored before writes to ended tenants were refused; here a subject moved into it by SQL) is erased by the
+     * next sweeps, with its records.
+     */
+    @Test
+    void aSubjectLeftInAnEndedTenantIsErasedByTheSweep() {
+        String ended = Fixtures.tenant(op, "CLOUD");
+        assertThat(op.post("/api/v1/tenants/" + ended + "/licence/termination", "{\"acknowledgeErasure\":true}")
+                .status()).isEqualTo(200);
+        Dumps.await("the first tenant erasure", Duration.ofSeconds(30), () -> Dumps.count(server.database(),
+                "SELECT COUNT(*) FROM retention_erasure WHERE scope = 'TENANT' AND tenant_id = ? AND status = 'DONE'",
+                ended) == 1);
+        String other = Fixtures.tenant(op, "CLOUD");
+        String left = Fixtures.subject(op, other);
+        assertThat(op.post("/api/v1/tenants/" + other + "/subjects/" + left + "/feedback", "{\"text\":\"left\"}")
+                .status()).isEqualTo(201);
+        update("UPDATE identity_subject SET tenant_id = ? WHERE id = ?", ended, left);
+        update("UPDATE identity_personal_record SET tenant_id = ? WHERE subject_id = ?",
+                ended, left);
+
+        Dumps.await("the left subject to be erased", Duration.ofSeconds(30), () -> Dumps.count(server.database(),
+                "SELECT COUNT(*) FROM identity_subject WHERE tenant_id = ?", ended) == 0);
+
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM identity_personal_record WHERE tenant_id = ?",
+                ended)).isZero();
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM retention_erasure WHERE scope = 'SUBJECT'"
+                + " AND subject_id = ? AND status = 'DONE'", left)).isEqualTo(1);
     }
 
     @Test
@@ -424,6 +459,17 @@ class RetentionIT {
                 "{\"reference\":\"JSM-" + Fixtures.unique() + "\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
         return r.json().getString("id");
+    }
+
+    private static void update(String sql, Object... params) {
+        try (java.sql.Connection c = server.database().connect(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            assertThat(ps.executeUpdate()).isPositive();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void awaitDone(String erasure) {

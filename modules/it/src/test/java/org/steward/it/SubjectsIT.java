@@ -28,6 +28,36 @@ class SubjectsIT {
     // ---------------------------------------------------------------- happy paths
 
     @Test
+    void aDataCenterTenantStoresNoSubjectAndNoConsent() {
+        String t = Fixtures.tenant(http, "DATA_CENTER");
+
+        JsonObject p = problem(http.post("/api/v1/tenants/" + t + "/subjects", "{\"email\":\"dc@example.com\"}"),
+                422, "data-center-no-personal-data", "hostingMode");
+
+        assertThat(p.toString()).doesNotContain("dc@example.com");
+        assertThat(http.get("/api/v1/tenants/" + t + "/subjects").json().getJsonArray("items")).isEmpty();
+        problem(http.send("POST", "/api/v1/tenants/" + t + "/consent-imports", "application/x-ndjson",
+                "{\"subjectId\":\"" + UNKNOWN_UUID + "\",\"purpose\":\"drip-emails\",\"action\":\"OBJECT\","
+                        + "\"occurredAt\":\"2024-01-01T00:00:00Z\"}\n"), 422, "data-center-no-personal-data",
+                "hostingMode");
+    }
+
+    @Test
+    void anEndedTenantRegistersNoSubjectAndRectifiesNone() {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String s = Fixtures.subject(http, t);
+        assertThat(http.post("/api/v1/tenants/" + t + "/licence/termination", "{\"acknowledgeErasure\":true}")
+                .status()).isEqualTo(200);
+
+        problem(http.post("/api/v1/tenants/" + t + "/subjects", "{\"email\":\"after@example.com\"}"), 422,
+                "licence-ended", "licence.state");
+        problem(http.patch("/api/v1/tenants/" + t + "/subjects/" + s, "{\"email\":\"after@example.com\"}"), 422,
+                "licence-ended", "licence.state");
+        assertThat(http.get("/api/v1/tenants/" + t + "/subjects?email=after%40example.com").json()
+                .getJsonArray("items")).isEmpty();
+    }
+
+    @Test
     void registersGetsAndFindsByEveryIdentifier() {
         String t = Fixtures.tenant(http, "CLOUD");
         String u = Fixtures.unique();

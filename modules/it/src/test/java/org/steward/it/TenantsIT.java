@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.steward.it.support.Database;
+import org.steward.it.support.Dumps;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
@@ -175,6 +177,47 @@ class TenantsIT {
         assertThat(licence(id).getString("status")).isEqualTo("TERMINATED");
         assertThat(licence(id).getString("key")).isEqualTo(keyBefore);
         assertThat(reasons(history(id))).containsExactly("REGISTERED", "TERMINATED");
+    }
+
+    @Test
+    void aTerminationKeepsItsReasonOnTheLicenceAndInItsHistory() {
+        String id = Fixtures.tenant(http, "CLOUD");
+
+        Http.Response done = http.post(TENANTS + "/" + id + "/licence/termination",
+                "{\"acknowledgeErasure\":true,\"reason\":\"Customer moved to another vendor\"}");
+
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().getJsonObject("licence").getString("terminationReason"))
+                .isEqualTo("Customer moved to another vendor");
+        assertThat(licence(id).getString("terminationReason")).isEqualTo("Customer moved to another vendor");
+        JsonArray h = history(id);
+        assertThat(h.getJsonObject(h.size() - 1).getString("reason")).isEqualTo("TERMINATED");
+        assertThat(h.getJsonObject(h.size() - 1).getString("note")).isEqualTo("Customer moved to another vendor");
+        assertThat(h.getJsonObject(0).containsKey("note")).as("no reason given at registration").isFalse();
+    }
+
+    @Test
+    void aTerminatedTenantAcceptsNoPersonalDataOfAnyKind() {
+        String id = Fixtures.tenant(http, "CLOUD");
+        String s = Fixtures.subject(http, id);
+        String one = TENANTS + "/" + id + "/subjects/" + s;
+        assertThat(http.post(TENANTS + "/" + id + "/licence/termination", "{\"acknowledgeErasure\":true}").status())
+                .isEqualTo(200);
+
+        JsonObject p = problem(http.post(TENANTS + "/" + id + "/subjects", "{\"email\":\"late@example.com\"}"),
+                422, "licence-ended", "licence.state");
+        assertThat(p.toString()).contains("TERMINATED").doesNotContain("late@example.com");
+        problem(http.patch(one, "{\"displayName\":\"Late\"}"), 422, "licence-ended", "licence.state");
+        problem(http.post(one + "/feedback", "{\"text\":\"late\"}"), 422, "licence-ended", "licence.state");
+        problem(http.post(one + "/consents", "{\"purpose\":\"drip-emails\",\"action\":\"OBJECT\"}"), 422,
+                "licence-ended", "licence.state");
+        problem(http.send("POST", TENANTS + "/" + id + "/consent-imports", "application/x-ndjson",
+                "{\"subjectId\":\"" + s + "\",\"purpose\":\"drip-emails\",\"action\":\"OBJECT\","
+                        + "\"occurredAt\":\"2024-01-01T00:00:00Z\"}\n"), 422, "licence-ended", "licence.state");
+        Database db = StewardServer.shared().database();
+        assertThat(Dumps.count(db, "SELECT COUNT(*) FROM identity_subject WHERE tenant_id = ?", id)).isEqualTo(1);
+        assertThat(Dumps.count(db, "SELECT COUNT(*) FROM identity_personal_record WHERE tenant_id = ?", id)).isZero();
+        assertThat(Dumps.count(db, "SELECT COUNT(*) FROM consent_event WHERE tenant_id = ?", id)).isZero();
     }
 
     @Test

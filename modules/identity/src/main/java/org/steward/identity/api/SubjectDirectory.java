@@ -13,6 +13,16 @@ public interface SubjectDirectory {
 
     Optional<SubjectRef> find(SubjectId subjectId);
 
+    /** A tenant whose licence ended (EXPIRED or TERMINATED). */
+    record EndedTenant(TenantId tenantId, LicenceStatus status) {
+    }
+
+    /**
+     * Tenants whose licence ended and that still hold a subject, in id order: the erasure sweep's safety net, so that
+     * no row outlives an ended licence (policy §10), whatever put it there (rows stored before the gate existed).
+     */
+    List<EndedTenant> endedTenantsHoldingSubjects(int limit);
+
     /** The ids of a tenant's subjects after {@code afterId} ("" for the first page), in id order: keyset pages. */
     List<SubjectId> subjectsOf(TenantId tenantId, String afterId, int limit);
 }

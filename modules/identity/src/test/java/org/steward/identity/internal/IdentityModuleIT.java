@@ -3,7 +3,20 @@ package org.steward.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import org.steward.identity.api.ProcessingRestrictions;
+import org.steward.identity.internal.control.PersonalRecords;
+import org.steward.identity.internal.entity.RecordCategory;
+import org.steward.platform.kernel.api.SubjectId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -67,6 +80,12 @@ class IdentityModuleIT {
 
     @Inject
     FiredEvents events;
+
+    @Inject
+    PersonalRecords records;
+
+    @Inject
+    TestRestrictions restrictions;
 
     private String tenant;
 
@@ -248,6 +267,174 @@ class IdentityModuleIT {
         assertThat(subjects.find(tenant, id).minor()).isTrue();
         assertThat(events.of(SubjectFlaggedAsMinor.class)).singleElement()
                 .satisfies(e -> assertThat(e.subjectId().asString()).isEqualTo(id));
+    }
+
+    // ---------------------------------------------------------------- the personal-data gate (policy §10, §4b)
+
+    @Test
+    void afterTheLicenceEndsNoSubjectRecordOrRectificationIsAcceptedAndTheTerminationKeepsItsReason() {
+        String id = subjects.register(tenant, new Identifiers("before-end@example.com", null, null, null))
+                .subject().rawId();
+        String record = records.add(tenant, id, RecordCategory.FEEDBACK, Map.of("text", "fine"), null)
+                .record().rawId();
+
+        tenants.terminate(tenant, true, "  Customer moved to another vendor ");
+
+        assertLicenceEnded(() -> subjects.register(tenant, new Identifiers("after-end@example.com", null, null, null)));
+        assertLicenceEnded(() -> subjects.rectify(tenant, id, new Identifiers("renamed@example.com", null, null, null)));
+        assertLicenceEnded(() -> records.add(tenant, id, RecordCategory.FEEDBACK, Map.of("text", "more"), null));
+        assertLicenceEnded(() -> records.rectify(tenant, id, RecordCategory.FEEDBACK, record, Map.of("text", "x"),
+                null));
+        assertThat(subjectsOf(tenant)).isEqualTo(1);
+        assertThat(rows.count("SELECT COUNT(*) FROM identity_personal_record WHERE tenant_id = ?", tenant)).isEqualTo(1);
+        assertThat(tenants.get(tenant).terminationReason()).isEqualTo("Customer moved to another vendor");
+        assertThat(tenants.history(tenant)).last().satisfies(c -> {
+            assertThat(c.reason()).isEqualTo("TERMINATED");
+            assertThat(c.note()).isEqualTo("Customer moved to another vendor");
+        });
+    }
+
+    @Test
+    void anExpiredLicenceAcceptsNoSubjectEither() {
+        String expiring = tenants.register("Expiring " + UUID.randomUUID(), "https://e.example", HostingMode.CLOUD,
+                "LIC-" + UUID.randomUUID(), LocalDate.now().minusDays(2)).rawId();
+        assertThat(tenants.expire(expiring, LocalDate.now())).isTrue();
+
+        ProblemException p = assertLicenceEnded(
+                () -> subjects.register(expiring, new Identifiers("late@example.com", null, null, null)));
+        assertThat(p.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("EXPIRED"));
+        assertThat(subjectsOf(expiring)).isZero();
+    }
+
+    @Test
+    void aDataCenterTenantGetsNoSubject() {
+        String dc = tenants.register("DC " + UUID.randomUUID(), "https://dc.example", HostingMode.DATA_CENTER,
+                "LIC-" + UUID.randomUUID(), LocalDate.now().plusYears(1)).rawId();
+
+        ProblemException p = catchThrowableOfType(ProblemException.class,
+                () -> subjects.register(dc, new Identifiers("dc@example.com", null, null, null)));
+
+        assertThat(p.type()).isEqualTo(ProblemType.DATA_CENTER_NO_PERSONAL_DATA);
+        assertThat(p.errors()).extracting(FieldError::field).containsExactly("hostingMode");
+        assertThat(subjectsOf(dc)).isZero();
+    }
+
+    /**
+     * The race of policy §10: a subject whose registration is still open when the licence is terminated. The
+     * termination waits for it (so the tenant's erasure, which starts from the termination, finds it), and a
+     * registration that starts while the termination is open waits for it and is then refused: no subject commits
+     * after the licence ended.
+     */
+    @Test
+    void aLicenceEndWaitsForAnOpenWriteAndAWriteThatWaitedForTheEndIsRefused() throws Exception {
+        ManagedExecutorService pool = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        CountDownLatch admitted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> writer = pool.submit(() -> tx.commit(() -> {
+            String id = subjects.register(tenant, new Identifiers("racing@example.com", null, null, null))
+                    .subject().rawId();
+            admitted.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return id;
+        }));
+        assertThat(admitted.await(20, TimeUnit.SECONDS)).isTrue();
+        Future<?> termination = pool.submit(() -> tenants.terminate(tenant, true, "race"));
+        Thread.sleep(1500);
+        assertThat(termination.isDone()).as("the termination waits for the open registration").isFalse();
+        release.countDown();
+        String racing = writer.get(30, TimeUnit.SECONDS);
+        termination.get(30, TimeUnit.SECONDS);
+        assertThat(subjects.find(tenant, racing).rawId()).isEqualTo(racing);
+
+        String other = newTenant();
+        CountDownLatch ended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<?> openTermination = pool.submit(() -> tx.commit(() -> {
+            tenants.terminate(other, true, "race");
+            ended.countDown();
+            commit.await(30, TimeUnit.SECONDS);
+        }));
+        assertThat(ended.await(20, TimeUnit.SECONDS)).isTrue();
+        Future<String> late = pool.submit(() -> subjects.register(other,
+                new Identifiers("late@example.com", null, null, null)).subject().rawId());
+        Thread.sleep(1500);
+        assertThat(late.isDone()).as("the registration waits for the open termination").isFalse();
+        commit.countDown();
+        openTermination.get(30, TimeUnit.SECONDS);
+        ExecutionException refused = catchThrowableOfType(ExecutionException.class,
+                () -> late.get(30, TimeUnit.SECONDS));
+        assertThat(refused).as("the late registration is refused").isNotNull();
+        assertThat(refused.getCause()).isInstanceOf(ProblemException.class);
+        assertThat(((ProblemException) refused.getCause()).type()).isEqualTo(ProblemType.LICENCE_ENDED);
+        assertThat(subjectsOf(other)).isZero();
+    }
+
+    // ---------------------------------------------------------------- records: rectification, restriction
+
+    @Test
+    void aRecordIsRectifiedInPlaceAndKeepsWhenItWasObtained() {
+        String id = subjects.register(tenant, new Identifiers("rectify@example.com", null, null, null))
+                .subject().rawId();
+        var added = records.add(tenant, id, RecordCategory.FEEDBACK, Map.of("text", "Teh typo"), null);
+        byte[] before = (byte[]) rows.value("SELECT payload FROM identity_personal_record WHERE id = ?",
+                added.record().rawId());
+
+        records.rectify(tenant, id, RecordCategory.FEEDBACK, added.record().rawId(), Map.of("text", "The typo"),
+                null);
+
+        var read = records.get(tenant, id, RecordCategory.FEEDBACK, added.record().rawId(), Map.class);
+        assertThat(read.content()).containsEntry("text", "The typo");
+        assertThat(read.record().obtainedAt()).isEqualTo(added.record().obtainedAt());
+        assertThat((byte[]) rows.value("SELECT payload FROM identity_personal_record WHERE id = ?",
+                added.record().rawId())).isNotEqualTo(before);
+        assertThat(catchThrowableOfType(ProblemException.class, () -> records.rectify(tenant, id,
+                RecordCategory.CONTACT, added.record().rawId(), Map.of("name", "x"), null)).type())
+                .as("a record is rectified under its own category only").isEqualTo(ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void aRestrictedSubjectsNewRecordsAreRefused() {
+        String id = subjects.register(tenant, new Identifiers("restricted@example.com", null, null, null))
+                .subject().rawId();
+        restrictions.restrict(id);
+        try {
+            ProblemException p = catchThrowableOfType(ProblemException.class,
+                    () -> records.add(tenant, id, RecordCategory.FEEDBACK, Map.of("text", "hi"), null));
+            assertThat(p.type()).isEqualTo(ProblemType.PROCESSING_RESTRICTED);
+            assertThat(p.errors()).extracting(FieldError::field).containsExactly("subjectId");
+            assertThat(rows.count("SELECT COUNT(*) FROM identity_personal_record WHERE subject_id = ?", id)).isZero();
+        } finally {
+            restrictions.lift(id);
+        }
+        records.add(tenant, id, RecordCategory.FEEDBACK, Map.of("text", "hi"), null);
+    }
+
+    /** Stands in for consent, which keeps restrictions in the app. */
+    @ApplicationScoped
+    public static class TestRestrictions implements ProcessingRestrictions {
+
+        private final Set<String> restricted = ConcurrentHashMap.newKeySet();
+
+        public void restrict(String subjectId) {
+            restricted.add(subjectId);
+        }
+
+        public void lift(String subjectId) {
+            restricted.remove(subjectId);
+        }
+
+        @Override
+        public boolean isRestricted(SubjectId subjectId) {
+            return restricted.contains(subjectId.asString());
+        }
+    }
+
+    private static ProblemException assertLicenceEnded(Runnable call) {
+        ProblemException p = catchThrowableOfType(ProblemException.class, call::run);
+        assertThat(p).as("refused: the licence ended").isNotNull();
+        assertThat(p.type()).isEqualTo(ProblemType.LICENCE_ENDED);
+        assertThat(p.errors()).extracting(FieldError::field).containsExactly("licence.state");
+        return p;
     }
 
     private String newTenant() {

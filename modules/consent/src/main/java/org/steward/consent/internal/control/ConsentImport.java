@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.internal.entity.ConsentEvent;
+import org.steward.identity.api.PersonalDataGate;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.TenantId;
 
 /**
  * Bulk import of existing consents. Each line is checked like a live record; a refused line is reported with its
@@ -36,11 +38,15 @@ public class ConsentImport {
     @Inject
     ConsentRecorder recorder;
 
+    @Inject
+    PersonalDataGate gate;
+
     public Report run(String tenantId, ImportParser.Parsed parsed) {
         int total = parsed.lines().size() + parsed.errors().size();
         if (total > MAX_LINES) {
             throw ProblemException.invalid("body", "at most " + MAX_LINES + " lines per import");
         }
+        gate.admit(TenantId.of(tenantId)); // a whole import is refused, not each of its lines
         List<ImportParser.LineError> errors = new ArrayList<>(parsed.errors());
         Set<String> seen = new HashSet<>();
         int imported = 0;

@@ -23,6 +23,7 @@ import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.ConsentStateKey;
 import org.steward.consent.internal.entity.Notice;
 import org.steward.consent.internal.entity.Purpose;
+import org.steward.identity.api.PersonalDataGate;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
@@ -67,9 +68,17 @@ public class ConsentRecorder {
     Event<ConsentChanged> changed;
 
     @Inject
+    PersonalDataGate gate;
+
+    @Inject
     Clock clock;
 
     public Recorded record(Command c) {
+        if (c.tenantId() != null) {
+            // First, before any lock of consent's own: a tenant whose licence ended (or a Data Center tenant) is
+            // given no consent event, and a licence cannot end while this one is being stored.
+            gate.admit(TenantId.of(c.tenantId()));
+        }
         OffsetDateTime now = Times.now(clock);
         Purpose purpose = purposes.named(c.purposeKey(), "purpose");
         ConsentRules.checkOpen(purpose.key(), purpose.ccpa(), purpose.retired(), c.action());

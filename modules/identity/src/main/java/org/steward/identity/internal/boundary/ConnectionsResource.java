@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -88,6 +89,16 @@ public class ConnectionsResource
     public Connection getConnection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                     @PathParam("recordId") String id) {
         return get(t, s, id);
+    }
+
+    @PUT
+    @Path("{subjectId}/connections/{recordId}")
+    @Operation(summary = "Rectify one connection record (the token must be sent again): its content is replaced, checked like a new one")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.connection.rectify", target = "record", id = "recordId")
+    public Connection rectifyConnection(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+            @PathParam("recordId") String id, @Valid ConnectionInput body) {
+        return rectify(t, s, id, body);
     }
 
     private static Connection view(Opened<ConnectionInput> o) {

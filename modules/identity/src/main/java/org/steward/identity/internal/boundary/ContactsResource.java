@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -97,6 +98,16 @@ public class ContactsResource
     public Contact getContact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                               @PathParam("recordId") String id) {
         return get(t, s, id);
+    }
+
+    @PUT
+    @Path("{subjectId}/contacts/{recordId}")
+    @Operation(summary = "Rectify one contact record: its content is replaced, checked like a new one")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.contact.rectify", target = "record", id = "recordId")
+    public Contact rectifyContact(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+            @PathParam("recordId") String id, @Valid ContactInput body) {
+        return rectify(t, s, id, body);
     }
 
     private static Contact view(Opened<ContactInput> o) {

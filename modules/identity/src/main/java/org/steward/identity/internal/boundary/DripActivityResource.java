@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -92,6 +93,16 @@ public class DripActivityResource
     public DripActivity getDripActivity(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                         @PathParam("recordId") String id) {
         return get(t, s, id);
+    }
+
+    @PUT
+    @Path("{subjectId}/drip-activity/{recordId}")
+    @Operation(summary = "Rectify one drip-email activity record: its content is replaced, checked like a new one")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.drip-activity.rectify", target = "record", id = "recordId")
+    public DripActivity rectifyDripActivity(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+            @PathParam("recordId") String id, @Valid DripActivityInput body) {
+        return rectify(t, s, id, body);
     }
 
     private static DripActivity view(Opened<DripActivityInput> o) {

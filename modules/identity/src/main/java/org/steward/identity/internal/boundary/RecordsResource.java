@@ -15,9 +15,10 @@ import org.steward.platform.kernel.api.Bodies;
 import org.steward.platform.kernel.api.Page;
 import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.sensitive.SensitiveDataDetector;
+import org.steward.platform.security.api.CurrentCaller;
 
 /**
- * The three endpoints of every personal-record type of policy §4b (add, list, get one), written once. Each type has
+ * The four endpoints of every personal-record type of policy §4b (add, list, get one, rectify), written once. Each type has
  * a subclass that declares them with its own path, roles, audit actions and typed input, view and page, so that the
  * OpenAPI document and the audit log keep one operation per type; the subclass's methods only delegate here.
  *
@@ -41,6 +42,9 @@ abstract class RecordsResource<I, V, P> {
 
     @Inject
     SensitiveDataDetector sensitive;
+
+    @Inject
+    CurrentCaller caller;
 
     @Context
     UriInfo uri;
@@ -73,14 +77,30 @@ abstract class RecordsResource<I, V, P> {
                 .entity(view.apply(opened)).build();
     }
 
+    /**
+     * Rectification (GDPR Art. 16): the whole content is replaced, checked like a new record (bean validation on the
+     * subclass's parameter, then special-category data).
+     */
+    V rectify(String tenantId, String subjectId, String recordId, I body) {
+        I content = Bodies.require(body);
+        refuseSensitive(content);
+        return view.apply(records.rectify(tenantId, subjectId, category, recordId, content,
+                obtainedAt.apply(content)));
+    }
+
+    /** An auditor's records come sealed: ids, subject and times, no content (see {@link AuditorView}). */
     P list(String tenantId, String subjectId, String limit, String cursor) {
         PageRequest request = PageRequest.parse(limit, cursor);
-        Page<V> p = request.page(records.list(tenantId, subjectId, category, input, request),
+        Page<V> p = request.page(records.list(tenantId, subjectId, category, input, request, !sealed()),
                 o -> o.record().rawId(), view);
         return page.apply(p.items(), p.nextCursor());
     }
 
     V get(String tenantId, String subjectId, String recordId) {
-        return view.apply(records.get(tenantId, subjectId, category, recordId, input));
+        return view.apply(records.get(tenantId, subjectId, category, recordId, input, !sealed()));
+    }
+
+    private boolean sealed() {
+        return AuditorView.sealed(caller.get());
     }
 }

@@ -36,6 +36,7 @@ import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.sensitive.SensitiveDataDetector;
+import org.steward.platform.security.api.CurrentCaller;
 import org.steward.platform.security.api.Roles;
 
 @Path("v1/tenants/{tenantId}/subjects")
@@ -48,6 +49,9 @@ public class SubjectsResource {
 
     @Inject
     Subjects subjects;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     SensitiveDataDetector sensitive;
@@ -103,12 +107,10 @@ public class SubjectsResource {
             if (value.isBlank() || value.length() > 254) {
                 throw ProblemException.invalid(given.get(0).field(), "must be 1 to 254 characters");
             }
-            List<SubjectView> found = subjects.findBy(tenantId, kind, value).stream()
-                    .map(s -> view(subjects.decrypt(s))).toList();
+            List<SubjectView> found = subjects.findBy(tenantId, kind, value).stream().map(this::read).toList();
             return new SubjectPage(found, null);
         }
-        Page<SubjectView> p = page.page(subjects.list(tenantId, page), Subject::rawId,
-                s -> view(subjects.decrypt(s)));
+        Page<SubjectView> p = page.page(subjects.list(tenantId, page), Subject::rawId, this::read);
         return new SubjectPage(p.items(), p.nextCursor());
     }
 
@@ -118,7 +120,7 @@ public class SubjectsResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
     @Audited(action = "subject.read", target = "subject", id = "subjectId")
     public SubjectView getSubject(@PathParam("tenantId") String tenantId, @PathParam("subjectId") String subjectId) {
-        return view(subjects.get(tenantId, subjectId));
+        return read(subjects.find(tenantId, subjectId));
     }
 
     @PATCH
@@ -142,6 +144,15 @@ public class SubjectsResource {
     public SubjectView flagSubjectAsMinor(@PathParam("tenantId") String tenantId,
                                    @PathParam("subjectId") String subjectId) {
         return view(subjects.flagAsMinor(tenantId, subjectId));
+    }
+
+    /** An auditor's view leaves every identifier out, and nothing is decrypted for it ({@link AuditorView}). */
+    private SubjectView read(Subject s) {
+        if (AuditorView.sealed(caller.get())) {
+            return new SubjectView(s.rawId(), s.tenantId().asString(), null, null, null, null, s.minor(),
+                    s.createdAt(), s.updatedAt());
+        }
+        return view(subjects.decrypt(s));
     }
 
     private static Subjects.Identifiers identifiers(SubjectInput in) {

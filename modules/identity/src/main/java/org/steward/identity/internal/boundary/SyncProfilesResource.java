@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -122,6 +123,16 @@ public class SyncProfilesResource
     public SyncProfile getSyncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
                                       @PathParam("recordId") String id) {
         return get(t, s, id);
+    }
+
+    @PUT
+    @Path("{subjectId}/sync-profiles/{recordId}")
+    @Operation(summary = "Rectify one sync profile: its content is replaced, checked like a new one")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @Audited(action = "record.sync-profile.rectify", target = "record", id = "recordId")
+    public SyncProfile rectifySyncProfile(@PathParam("tenantId") String t, @PathParam("subjectId") String s,
+            @PathParam("recordId") String id, @Valid SyncProfileInput body) {
+        return rectify(t, s, id, body);
     }
 
     private static SyncProfile view(Opened<SyncProfileInput> o) {

@@ -16,7 +16,7 @@ public record TenantView(@Schema(required = true, format = "uuid") String id,
 
     static TenantView of(Tenant t) {
         return new TenantView(t.rawId(), t.name(), t.siteUrl(), t.hostingMode(),
-                new LicenceView(t.licenceKey(), t.licenceStatus(), t.licenceExpiresOn()), t.createdAt(),
+                new LicenceView(t.licenceKey(), t.licenceStatus(), t.licenceExpiresOn(), t.terminationReason()), t.createdAt(),
                 t.updatedAt());
     }
 }

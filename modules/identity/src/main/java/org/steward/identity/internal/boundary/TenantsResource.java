@@ -112,7 +112,8 @@ public class TenantsResource {
     @Audited(action = "tenant.licence.terminate", target = "tenant", id = "tenantId")
     public TenantView terminateLicence(@PathParam("tenantId") String tenantId, @Valid TerminationInput body) {
         TerminationInput in = Bodies.require(body);
-        return TenantView.of(tenants.terminate(tenantId, Boolean.TRUE.equals(in.acknowledgeErasure())));
+        return TenantView.of(tenants.terminate(tenantId, Boolean.TRUE.equals(in.acknowledgeErasure()),
+                in.reason()));
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.identity.internal.entity.Subject;
 import org.steward.platform.kernel.api.SubjectId;
@@ -28,5 +29,13 @@ public class SubjectLookup implements SubjectDirectory {
                         String.class)
                 .setParameter("t", tenantId.asString()).setParameter("after", afterId == null ? "" : afterId)
                 .setMaxResults(limit).getResultList().stream().map(SubjectId::of).toList();
+    }
+
+    @Override
+    public List<EndedTenant> endedTenantsHoldingSubjects(int limit) {
+        return em.createQuery("SELECT t.id, t.licenceStatus FROM Tenant t WHERE t.licenceStatus <> :active"
+                        + " AND EXISTS (SELECT s.id FROM Subject s WHERE s.tenantId = t.id) ORDER BY t.id", Object[].class)
+                .setParameter("active", LicenceStatus.ACTIVE).setMaxResults(limit).getResultList().stream()
+                .map(r -> new EndedTenant(TenantId.of((String) r[0]), (LicenceStatus) r[1])).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.steward.identity.api.PersonalDataGate;
 import org.steward.identity.api.SubjectFlaggedAsMinor;
 import org.steward.identity.api.SubjectRectified;
 import org.steward.identity.api.SubjectRegistered;
@@ -55,6 +56,9 @@ public class Subjects {
     Tenants tenants;
 
     @Inject
+    PersonalDataGate gate;
+
+    @Inject
     Event<SubjectRegistered> registered;
 
     @Inject
@@ -69,6 +73,7 @@ public class Subjects {
     @Transactional
     public Decrypted register(String tenantId, Identifiers ids) {
         Tenant tenant = tenants.get(tenantId);
+        gate.admit(tenant.id());
         if (!ids.hasIdentifier()) {
             throw ProblemException.invalid("email", "at least one of email, username and accountId is required");
         }
@@ -120,6 +125,7 @@ public class Subjects {
     @Transactional
     public Decrypted rectify(String tenantId, String subjectId, Identifiers changes) {
         Subject subject = find(tenantId, subjectId);
+        gate.admit(subject.tenantId());
         KeyedCipher cipher = crypto.cipher(subject.dataKeyId());
         Set<String> fields = new LinkedHashSet<>();
         if (changes.email() != null) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -69,6 +70,20 @@ public class Tenants {
         return tenant;
     }
 
+    /**
+     * The tenant, its row locked for this transaction. Every change to a tenant takes this lock first, before any other
+     * (the audit head included), so that it waits for the personal-data writes admitted by {@link TenantAdmission}
+     * without a lock-order deadlock, and a write admitted after it sees the change.
+     */
+    Tenant lock(String id) {
+        Tenant tenant = Ids.parseOrNull(id) == null ? null
+                : em.find(Tenant.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (tenant == null) {
+            throw ProblemException.notFound("Tenant", id);
+        }
+        return tenant;
+    }
+
     public List<Tenant> list(PageRequest page) {
         String after = page.after() == null ? "" : page.after();
         return em.createQuery("SELECT t FROM Tenant t WHERE t.id > :after ORDER BY t.id", Tenant.class)
@@ -77,14 +92,14 @@ public class Tenants {
 
     @Transactional
     public Tenant update(String id, String name, String siteUrl) {
-        Tenant tenant = get(id);
+        Tenant tenant = lock(id);
         tenant.rename(name, siteUrl, Times.now(clock));
         return tenant;
     }
 
     @Transactional
     public Tenant renew(String id, String licenceKey, LocalDate expiresOn) {
-        Tenant tenant = get(id);
+        Tenant tenant = lock(id);
         if (!LicenceRules.canRenew(tenant.licenceStatus())) {
             throw new ProblemException(ProblemType.CONFLICT,
                     "The licence was terminated and the tenant erased; a terminated licence cannot be renewed");
@@ -99,7 +114,12 @@ public class Tenants {
 
     @Transactional
     public Tenant terminate(String id, boolean acknowledged) {
-        Tenant tenant = get(id);
+        return terminate(id, acknowledged, null);
+    }
+
+    @Transactional
+    public Tenant terminate(String id, boolean acknowledged, String reason) {
+        Tenant tenant = lock(id);
         if (tenant.licenceStatus() == LicenceStatus.TERMINATED) {
             throw new ProblemException(ProblemType.CONFLICT, "The licence is already terminated");
         }
@@ -111,9 +131,10 @@ public class Tenants {
         }
         LicenceStatus before = tenant.licenceStatus();
         OffsetDateTime now = Times.now(clock);
-        tenant.terminate(now);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        tenant.terminate(why, now);
         em.persist(new LicenceChange(tenant.id(), before, LicenceStatus.TERMINATED, tenant.licenceExpiresOn(),
-                "TERMINATED", now));
+                "TERMINATED", why, now));
         terminated.fire(new LicenceTerminated(tenant.id(), now));
         return tenant;
     }

@@ -38,6 +38,10 @@ public class LicenceChange {
     @Column(name = "reason", nullable = false)
     private String reason;
 
+    /** The reason the caller gave, in their words (a termination's {@code reason}); null when none was given. */
+    @Column(name = "note", length = 500)
+    private String note;
+
     @Column(name = "changed_at", nullable = false)
     private OffsetDateTime changedAt;
 
@@ -46,6 +50,12 @@ public class LicenceChange {
 
     public LicenceChange(TenantId tenantId, LicenceStatus fromStatus, LicenceStatus toStatus, LocalDate expiresOn,
                          String reason, OffsetDateTime now) {
+        this(tenantId, fromStatus, toStatus, expiresOn, reason, null, now);
+    }
+
+    public LicenceChange(TenantId tenantId, LicenceStatus fromStatus, LicenceStatus toStatus, LocalDate expiresOn,
+                         String reason, String note, OffsetDateTime now) {
+        this.note = note;
         this.id = Ids.newId().toString();
         this.tenantId = tenantId.asString();
         this.fromStatus = fromStatus;
@@ -73,6 +83,10 @@ public class LicenceChange {
 
     public String reason() {
         return reason;
+    }
+
+    public String note() {
+        return note;
     }
 
     public OffsetDateTime changedAt() {

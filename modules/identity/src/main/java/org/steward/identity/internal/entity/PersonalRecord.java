@@ -80,4 +80,12 @@ public class PersonalRecord {
     public OffsetDateTime createdAt() {
         return createdAt;
     }
+
+    /** A rectification: new content; the time it was obtained changes only when a new one is given. */
+    public void replace(byte[] newPayload, OffsetDateTime newObtainedAt) {
+        this.payload = newPayload;
+        if (newObtainedAt != null) {
+            this.obtainedAt = newObtainedAt;
+        }
+    }
 }

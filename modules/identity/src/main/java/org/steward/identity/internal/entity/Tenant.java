@@ -41,6 +41,9 @@ public class Tenant {
     @Column(name = "licence_expires_on", nullable = false)
     private LocalDate licenceExpiresOn;
 
+    @Column(name = "termination_reason", length = 500)
+    private String terminationReason;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -120,8 +123,13 @@ public class Tenant {
         this.updatedAt = now;
     }
 
-    public void terminate(OffsetDateTime now) {
+    public String terminationReason() {
+        return terminationReason;
+    }
+
+    public void terminate(String reason, OffsetDateTime now) {
         this.licenceStatus = LicenceStatus.TERMINATED;
+        this.terminationReason = reason;
         this.updatedAt = now;
     }
 }

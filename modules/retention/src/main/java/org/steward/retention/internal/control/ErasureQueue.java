@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.platform.kernel.api.DeviceId;
 import org.steward.platform.kernel.api.FieldError;
@@ -47,6 +48,9 @@ public class ErasureQueue implements Erasures {
     @Inject
     Clock clock;
 
+    @Inject
+    Holds holds;
+
     @Override
     @Transactional
     public ErasureId requestSubjectErasure(TenantId tenantId, SubjectId subjectId, String reference) {
@@ -55,8 +59,26 @@ public class ErasureQueue implements Erasures {
             throw new ProblemException(ProblemType.NOT_FOUND, "Subject " + subjectId.asString()
                     + " does not exist in this tenant", List.of(new FieldError("subjectId", "no such subject")));
         }
-        return new ErasureId(java.util.UUID.fromString(enqueueSubject(tenantId.asString(), subjectId.asString(),
-                ErasureTrigger.SUBJECT_REQUEST, REQUEST_REASON, reference)));
+        String id = enqueueSubject(tenantId.asString(), subjectId.asString(), ErasureTrigger.SUBJECT_REQUEST,
+                REQUEST_REASON, reference);
+        markHeldNow(id);
+        return ErasureId.of(id);
+    }
+
+    /**
+     * A request that a hold suspends says so at once (its {@code heldBy}), rather than when the sweep reaches it:
+     * the person asking learns that their erasure waits, and for which hold.
+     */
+    private void markHeldNow(String id) {
+        Erasure e = em.find(Erasure.class, id);
+        if (e.heldBy() == null) {
+            holds.stopping(e, Times.now(clock)).ifPresent(h -> {
+                em.flush();
+                em.createQuery("UPDATE Erasure e SET e.heldBy = :h WHERE e.id = :id AND e.heldBy IS NULL")
+                        .setParameter("h", h.id()).setParameter("id", id).executeUpdate();
+                em.refresh(e);
+            });
+        }
     }
 
     @Override
@@ -91,6 +113,30 @@ public class ErasureQueue implements Erasures {
                 reason, reference, null, now, now);
         em.persist(e);
         return e.id();
+    }
+
+    /**
+     * The safety net of policy §10: a tenant whose licence ended and that still holds subjects, with no erasure
+     * pending (held ones are pending), is queued again. Nothing can be stored for an ended tenant, so this finds only
+     * rows stored before that rule existed; it costs the sweep one query when there are none. Returns how many it queued.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int requeueEndedTenants() {
+        int n = 0;
+        for (SubjectDirectory.EndedTenant t : subjects.endedTenantsHoldingSubjects(100)) {
+            String tenantId = t.tenantId().asString();
+            long pending = em.createQuery("SELECT COUNT(e) FROM Erasure e WHERE e.tenantId = :t AND e.status = :p"
+                            + " AND e.scope = :scope", Long.class).setParameter("t", tenantId)
+                    .setParameter("p", Erasure.Status.PENDING).setParameter("scope", ErasureScope.TENANT)
+                    .getSingleResult();
+            if (pending == 0) {
+                enqueueTenant(tenantId, t.status() == LicenceStatus.TERMINATED ? ErasureTrigger.LICENCE_TERMINATION
+                        : ErasureTrigger.LICENCE_EXPIRY, "Subjects were left after the tenant's licence ended ("
+                        + t.status() + "): they are erased too (policy §10)");
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Queues a tenant's erasure (it expands into its subjects at the next sweep), unless one is pending. */

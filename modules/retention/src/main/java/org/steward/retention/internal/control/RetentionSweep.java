@@ -93,6 +93,7 @@ public class RetentionSweep implements ScheduledJob {
         long records = 0;
         String outcome = "COMPLETED";
         try {
+            queue.requeueEndedTenants();
             due = queue.countDue();
             List<String> myTenants = new ArrayList<>();
             if (due > 0) {

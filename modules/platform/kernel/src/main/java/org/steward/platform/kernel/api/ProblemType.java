@@ -18,6 +18,8 @@ public enum ProblemType {
     DATA_CENTER_NO_PERSONAL_DATA(422, "Data Center tenants keep their personal data on their own premises"),
     SENSITIVE_DATA(422, "Sensitive personal data is never accepted"),
     BUSINESS_RULE(422, "The request breaks a business rule"),
+    LICENCE_ENDED(422, "The tenant's licence has ended: it accepts no personal data"),
+    PROCESSING_RESTRICTED(422, "The subject's processing is restricted: their data is only stored"),
     INTERNAL(500, "Internal error"),
     DATABASE_UNAVAILABLE(503, "The database cannot be reached; try again shortly");
 
