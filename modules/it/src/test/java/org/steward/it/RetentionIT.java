@@ -280,6 +280,30 @@ class RetentionIT {
     }
 
     @Test
+    void anEndedTenantsUnsubscribeLinkAnswersAPageAndStoresNothing() {
+        // The tenant's hold keeps its data through the termination, so the link still names a subject whose tenant
+        // accepts no personal data: the person gets a page, never the gate's 422 problem.
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String subject = Fixtures.subject(op, tenant);
+        Http.Response link = op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject
+                + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        String path = java.net.URI.create(link.json().getString("url")).getRawPath();
+        assertThat(op.post("/api/v1/retention/holds", hold("TENANT", tenant, null, false).build().toString())
+                .status()).isEqualTo(201);
+        assertThat(op.post("/api/v1/tenants/" + tenant + "/licence/termination", "{\"acknowledgeErasure\":true}")
+                .status()).isEqualTo(200);
+
+        Http.Response oneClick = server.anonymous().send("POST", path, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click");
+        assertThat(oneClick.status()).as(oneClick.toString()).isEqualTo(200);
+        assertThat(oneClick.contentType()).startsWith("text/html");
+        assertThat(oneClick.body()).contains("You are unsubscribed");
+        assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?",
+                "subject:" + subject)).as("nothing recorded for an ended tenant").isZero();
+    }
+
+    @Test
     void aFixedPolicyErasesDueRecordsExceptUnderALegalHold() {
         // The hold is placed before the due records exist and the policy changes last: the sweep runs every second.
         String tenant = Fixtures.tenant(op, "CLOUD");

@@ -29,6 +29,8 @@ import org.steward.consent.internal.control.ProofHasher;
 import org.steward.consent.internal.control.UnsubscribeToken;
 import org.steward.consent.internal.control.Unsubscribes;
 import org.steward.platform.kernel.api.Audited;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
 
 /**
  * The unsubscribe link of an email. GET shows a confirmation with a button (mail scanners follow GET links, so GET
@@ -106,7 +108,17 @@ public class UnsubscribeResource {
         if (target.isEmpty()) {
             return noLongerHeld();
         }
-        Optional<ConsentRecorder.Recorded> r = unsubscribes.redeem(target.get(), Proofs.of(request, proofHasher));
+        Optional<ConsentRecorder.Recorded> r;
+        try {
+            r = unsubscribes.redeem(target.get(), Proofs.of(request, proofHasher));
+        } catch (ProblemException e) {
+            // The tenant's licence has ended (its data is being erased) or it keeps no data here: nothing is stored,
+            // and no mail of this kind can be sent, which is what the person asked for.
+            if (e.type() == ProblemType.LICENCE_ENDED || e.type() == ProblemType.DATA_CENTER_NO_PERSONAL_DATA) {
+                return noLongerHeld();
+            }
+            throw e;
+        }
         String receipt = r.map(x -> "<p>Receipt: " + html(x.receipt().receiptId()) + "</p>").orElse("");
         return ok("You are unsubscribed", "<p>You no longer receive: " + html(target.get().purpose().name())
                 + ".</p>" + receipt);
