@@ -13,7 +13,10 @@ import java.time.Duration;
 /** A small HTTP client for tests: raw bodies in, status + headers + parsed JSON out. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: on plain HTTP the JDK client upgrades to h2c, and JDK 17 can pick a connection that Payara is closing
+    // as idle ("Idle connection closed by HTTP/2 peer"), which fails a request that never reached the server.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final StewardServer server;
     private final String authHeader;
