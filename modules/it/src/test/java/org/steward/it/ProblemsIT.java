@@ -237,6 +237,33 @@ class ProblemsIT {
         namesNoServer(r);
     }
 
+    /** Payara's HTTP layer answered these itself: an empty 200 for a malformed escape, an empty 400 for the rest. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/tenants/%zz", "/api/v1/tenants/%4", "/api/v1/tenants/%00",
+            "/api/v1/tenants/a%00b", "/api/../../etc/passwd", "/api/v1/tenants/a%5Cb", "/api/v1/tenants/%e9"})
+    void aMalformedPathUnderApiIsAProblem(String path) {
+        RawHttp.Response r = raw("GET " + path + " HTTP/1.1");
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"status\":400").contains("urn:steward:problem:validation");
+        assertThat(r.header("X-Correlation-Id")).as(r.toString()).isNotBlank();
+        namesNoServer(r);
+    }
+
+    @Test
+    void aMalformedPathOutsideApiIsAPlain400() {
+        RawHttp.Response r = raw("GET /x/%zz HTTP/1.1");
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).as(r.toString()).startsWith("text/plain");
+        namesNoServer(r);
+    }
+
+    @Test
+    void aWellFormedEscapeStillReachesTheApplication() {
+        RawHttp.Response r = raw("GET /api/v1/tenants/%C3%A9t%C3%A9 HTTP/1.1");
+        assertThat(r.status()).as(r.toString()).isEqualTo(401);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/nope", "/", "/foo{x}", "/api-docs/nope.html"})
     void anErrorOutsideApiIsAPlainPageThatNamesNoServer(String path) {
