@@ -21,7 +21,9 @@ import java.util.logging.Logger;
  * {@code IllegalArgumentException}) and a NUL or an escaping {@code ..} an empty "400 Invalid URI"
  * ({@code CoyoteAdapter.postParseRequest}, before the error pages). A Grizzly request probe on each HTTP listener
  * rewrites such a path, as soon as the request head is parsed, to {@value #PATH} (plus {@code /api} for an API path),
- * which {@link ContainerErrorServlet} answers with a 400 (a problem under {@code /api}).
+ * which {@link ContainerErrorServlet} answers with a 400 (a problem under {@code /api}). A request head over
+ * {@link #HEAD_LIMIT} is sent there too; only one over the HTTP layer's own limit still gets its empty 400
+ * ({@code HttpServerFilter.onHttpHeaderError} in Grizzly's codec, before any request object exists).
  *
  * <p>Payara offers no setting for this, so the probe is reached through its internals (by reflection, nothing to
  * compile against): if they change, the guard logs that it is not installed and the old answers come back
@@ -31,6 +33,12 @@ import java.util.logging.Logger;
 public class MalformedUriGuard implements ServletContextListener {
 
     static final String PATH = "/_error/bad-uri";
+    /**
+     * The request head this server accepts (as Payara's default). The HTTP layer's own limit is raised above it
+     * (pre-boot-commands.txt, header-buffer-length-bytes) so that a longer head is answered here, not with its empty
+     * 400.
+     */
+    static final int HEAD_LIMIT = 8192;
     private static final Logger LOG = Logger.getLogger(MalformedUriGuard.class.getName());
 
     private final List<Runnable> removals = new ArrayList<>();
@@ -105,6 +113,12 @@ public class MalformedUriGuard implements ServletContextListener {
         private final Method getRequest;
         private final Method getRequestUri;
         private final Method setRequestUri;
+        private final Method getQueryString;
+        private final Method getHeaders;
+        private final Method headerCount;
+        private final Method headerName;
+        private final Method headerValue;
+        private final Method length;
 
         Probe(ClassLoader loader) throws ReflectiveOperationException {
             getRequest = Class.forName("org.glassfish.grizzly.http.server.Request", true, loader)
@@ -112,6 +126,25 @@ public class MalformedUriGuard implements ServletContextListener {
             Class<?> packet = Class.forName("org.glassfish.grizzly.http.HttpRequestPacket", true, loader);
             getRequestUri = packet.getMethod("getRequestURI");
             setRequestUri = packet.getMethod("setRequestURI", String.class);
+            getQueryString = packet.getMethod("getQueryString");
+            getHeaders = packet.getMethod("getHeaders");
+            Class<?> headers = Class.forName("org.glassfish.grizzly.http.util.MimeHeaders", true, loader);
+            headerCount = headers.getMethod("size");
+            headerName = headers.getMethod("getName", int.class);
+            headerValue = headers.getMethod("getValue", int.class);
+            length = Class.forName("org.glassfish.grizzly.http.util.DataChunk", true, loader).getMethod("getLength");
+        }
+
+        /** About the size of the request head as sent: target, query and headers. */
+        private int headSize(Object packet, String path) throws ReflectiveOperationException {
+            String query = (String) getQueryString.invoke(packet);
+            int size = path.length() + (query == null ? 0 : query.length() + 1);
+            Object headers = getHeaders.invoke(packet);
+            for (int i = 0, n = (int) headerCount.invoke(headers); i < n; i++) {
+                size += (int) length.invoke(headerName.invoke(headers, i))
+                        + (int) length.invoke(headerValue.invoke(headers, i)) + 4;
+            }
+            return size;
         }
 
         @Override
@@ -120,7 +153,7 @@ public class MalformedUriGuard implements ServletContextListener {
                 case "onRequestReceiveEvent" -> {
                     Object packet = getRequest.invoke(args[2]);
                     String path = (String) getRequestUri.invoke(packet);
-                    if (MalformedUri.isMalformed(path)) {
+                    if (MalformedUri.isMalformed(path) || headSize(packet, path) > HEAD_LIMIT) {
                         setRequestUri.invoke(packet, PATH + (ContainerErrorServlet.isApi(path) ? "/api" : ""));
                     }
                     return null;
