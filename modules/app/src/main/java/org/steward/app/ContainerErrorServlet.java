@@ -34,7 +34,8 @@ public class ContainerErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean badUri = request.getDispatcherType() == DispatcherType.REQUEST
                 && MalformedUriGuard.PATH.equals(request.getServletPath());
-        int status = badUri ? 400 : status(request);
+        // asked for directly, this servlet is no resource
+        int status = badUri ? 400 : request.getDispatcherType() == DispatcherType.ERROR ? status(request) : 404;
         String uri = badUri ? request.getPathInfo() : (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable thrown = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String correlationId = correlationId(request);

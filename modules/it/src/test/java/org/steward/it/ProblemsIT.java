@@ -287,7 +287,7 @@ class ProblemsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/nope", "/", "/foo{x}", "/api-docs/nope.html"})
+    @ValueSource(strings = {"/nope", "/", "/foo{x}", "/api-docs/nope.html", "/_error", "/_error/x"})
     void anErrorOutsideApiIsAPlainPageThatNamesNoServer(String path) {
         RawHttp.Response r = raw("GET " + path + " HTTP/1.1");
         assertThat(r.status()).as(r.toString()).isBetween(400, 499);
@@ -301,7 +301,7 @@ class ProblemsIT {
         namesNoServer(raw("GET /health/ready HTTP/1.1"));
         namesNoServer(raw("GET /api/nope HTTP/1.1"));
         namesNoServer(raw("FOO /api/v1/tenants HTTP/1.1"));
-        // Refused by the HTTP layer before the web container (see docs): a bare 400 that names no server either.
+        // Once answered by the HTTP layer itself (see docs), now by the error servlet.
         namesNoServer(raw("GET /api/v1/tenants/a%00b HTTP/1.1"));
         namesNoServer(raw("GET /api/v1/tenants?x=" + "a".repeat(9000) + " HTTP/1.1"));
     }
