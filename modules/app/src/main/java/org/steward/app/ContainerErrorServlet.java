@@ -3,6 +3,7 @@ package org.steward.app;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,8 @@ import org.steward.platform.kernel.api.ProblemType;
 /**
  * The web container's error page (web.xml {@code <error-page>}): errors that the servlet container answers itself,
  * before or outside JAX-RS (a malformed URI, a path no servlet serves, an exception in a filter). Under {@code /api}
- * the answer is a problem like every other API error; elsewhere a plain text page. Neither names the server.
+ * the answer is a problem like every other API error; elsewhere a plain text page. Neither names the server. It also
+ * answers the malformed paths that {@link MalformedUriGuard} sends here, with a 400.
  */
 public class ContainerErrorServlet extends HttpServlet {
 
@@ -30,8 +32,11 @@ public class ContainerErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int status = status(request);
-        String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        boolean badUri = request.getDispatcherType() == DispatcherType.REQUEST
+                && MalformedUriGuard.PATH.equals(request.getServletPath());
+        // asked for directly, this servlet is no resource
+        int status = badUri ? 400 : request.getDispatcherType() == DispatcherType.ERROR ? status(request) : 404;
+        String uri = badUri ? request.getPathInfo() : (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable thrown = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String correlationId = correlationId(request);
         if (thrown != null) {
