@@ -30,6 +30,7 @@ import org.steward.client.model.Erasure;
 import org.steward.client.model.ErasureCertificate;
 import org.steward.client.model.ErasureRequestInput;
 import org.steward.client.model.HostingMode;
+import org.steward.client.model.Jurisdiction;
 import org.steward.client.model.LicenceInput;
 import org.steward.client.model.Role;
 import org.steward.client.model.Subject;
@@ -90,11 +91,13 @@ class GeneratedClientIT {
                 new ContactInput().name("Ada Client").email("ada-" + unique + "@example.com"));
         assertThat(contact.getSubjectId()).isEqualTo(subject.getId());
 
-        ConsentRecorded recorded = consent.recordConsent(tenantId, subjectId,
+        ConsentRecorded recorded = consent.recordConsent(tenantId, subjectId, null,
                 new ConsentInput().purpose("drip-emails").action(ConsentAction.OPT_OUT));
         assertThat(recorded.getId()).isNotNull();
-        ConsentDecision decision = consent.getConsentDecision(subjectId, null, List.of("drip-emails"));
+        ConsentDecision decision = consent.getConsentDecision(subjectId, null, List.of("drip-emails"),
+                Jurisdiction.GDPR, null);
         assertThat(decision.getAllowed()).isFalse();
+        assertThat(decision.getJurisdiction()).isEqualTo(Jurisdiction.GDPR);
 
         Erasure erasure = retention.requestSubjectErasure(tenantId, subjectId,
                 new ErasureRequestInput().reference("JSM-" + unique));
