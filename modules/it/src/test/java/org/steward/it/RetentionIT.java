@@ -259,16 +259,12 @@ class RetentionIT {
     void anErasedSubjectsUnsubscribeLinkStillAnswersAPageNotJson() {
         String tenant = Fixtures.tenant(op, "CLOUD");
         String subject = Fixtures.subject(op, tenant);
-        Http.Response link = op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject
-                + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
-        assertThat(link.status()).as(link.toString()).isEqualTo(201);
-        String path = java.net.URI.create(link.json().getString("url")).getRawPath();
+        String path = unsubscribePath(tenant, subject);
         awaitDone(requestErasure(tenant, subject));
 
         Http anon = server.anonymous();
         Http.Response page = anon.get(path);
-        Http.Response oneClick = anon.send("POST", path, "application/x-www-form-urlencoded",
-                "List-Unsubscribe=One-Click");
+        Http.Response oneClick = oneClick(path);
         for (Http.Response r : new Http.Response[]{page, oneClick}) {
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
             assertThat(r.contentType()).startsWith("text/html");
@@ -285,17 +281,12 @@ class RetentionIT {
         // accepts no personal data: the person gets a page, never the gate's 422 problem.
         String tenant = Fixtures.tenant(op, "CLOUD");
         String subject = Fixtures.subject(op, tenant);
-        Http.Response link = op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject
-                + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
-        assertThat(link.status()).as(link.toString()).isEqualTo(201);
-        String path = java.net.URI.create(link.json().getString("url")).getRawPath();
-        assertThat(op.post("/api/v1/retention/holds", hold("TENANT", tenant, null, false).build().toString())
-                .status()).isEqualTo(201);
+        String path = unsubscribePath(tenant, subject);
+        Fixtures.tenantHold(op, tenant);
         assertThat(op.post("/api/v1/tenants/" + tenant + "/licence/termination", "{\"acknowledgeErasure\":true}")
                 .status()).isEqualTo(200);
 
-        Http.Response oneClick = server.anonymous().send("POST", path, "application/x-www-form-urlencoded",
-                "List-Unsubscribe=One-Click");
+        Http.Response oneClick = oneClick(path);
         assertThat(oneClick.status()).as(oneClick.toString()).isEqualTo(200);
         assertThat(oneClick.contentType()).startsWith("text/html");
         assertThat(oneClick.body()).contains("You are unsubscribed");
@@ -465,6 +456,19 @@ class RetentionIT {
         assertThat(op.get("/api/v1/inventory/ropa").body()).contains(key + ": erased 120 days after collection");
         assertThat(Dumps.count(server.database(), "SELECT COUNT(*) FROM platform_audit_entry"
                 + " WHERE action = 'retention.policy.change' AND outcome = 'SUCCESS'")).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Mints an unsubscribe link for the subject's drip emails and returns its path. */
+    private static String unsubscribePath(String tenant, String subject) {
+        Http.Response link = op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject
+                + "/consents/unsubscribe-links", "{\"purpose\":\"drip-emails\"}");
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        return java.net.URI.create(link.json().getString("url")).getRawPath();
+    }
+
+    /** The RFC 8058 one-click POST a mail client sends, with no login. */
+    private static Http.Response oneClick(String path) {
+        return server.anonymous().send("POST", path, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
     }
 
     private static JsonObjectBuilder hold(String scope, String tenant, String subject, boolean blocks) {

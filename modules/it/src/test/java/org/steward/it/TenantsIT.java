@@ -202,10 +202,7 @@ class TenantsIT {
         String s = Fixtures.subject(http, id);
         String one = TENANTS + "/" + id + "/subjects/" + s;
         // A hold on the tenant keeps its data through the termination, so the counts below cannot race the erasure.
-        assertThat(http.post("/api/v1/retention/holds", "{\"scope\":\"TENANT\",\"tenantId\":\"" + id
-                + "\",\"reason\":\"Litigation hold\",\"owner\":\"Legal\",\"endsAt\":\""
-                + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(30)
-                + "\",\"blocksSubjectRequests\":false}").status()).isEqualTo(201);
+        Fixtures.tenantHold(http, id);
         assertThat(http.post(TENANTS + "/" + id + "/licence/termination", "{\"acknowledgeErasure\":true}").status())
                 .isEqualTo(200);
 

@@ -37,4 +37,16 @@ public final class Fixtures {
         }
         return r.json().getString("id");
     }
+
+    /** Places a legal hold on a whole tenant (it keeps the tenant's data through a licence end) and returns its id. */
+    public static String tenantHold(Http http, String tenantId) {
+        Http.Response r = http.post("/api/v1/retention/holds", "{\"scope\":\"TENANT\",\"tenantId\":\"" + tenantId
+                + "\",\"reason\":\"Litigation hold " + unique() + "\",\"owner\":\"Legal\",\"endsAt\":\""
+                + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(30)
+                + "\",\"blocksSubjectRequests\":false}");
+        if (r.status() != 201) {
+            throw new IllegalStateException("Hold not placed: " + r);
+        }
+        return r.json().getString("id");
+    }
 }
