@@ -25,4 +25,13 @@ public interface SubjectDirectory {
 
     /** The ids of a tenant's subjects after {@code afterId} ("" for the first page), in id order: keyset pages. */
     List<SubjectId> subjectsOf(TenantId tenantId, String afterId, int limit);
+
+    /**
+     * The subjects, in every tenant, whose email is this one (compared as identity stores it: trimmed, case-folded),
+     * found through the blind index; empty when there is none. Nothing is decrypted.
+     */
+    List<SubjectRef> withEmail(String email);
+
+    /** The subject of a tenant with this Atlassian accountId, found through the blind index. */
+    Optional<SubjectRef> withAccountId(TenantId tenantId, String accountId);
 }

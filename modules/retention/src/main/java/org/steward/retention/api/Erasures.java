@@ -1,5 +1,6 @@
 package org.steward.retention.api;
 
+import java.util.Optional;
 import org.steward.platform.kernel.api.DeviceId;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
@@ -28,4 +29,13 @@ public interface Erasures {
      * nothing), so the answer does not tell whether a device id is known.
      */
     ErasureId requestDeviceErasure(DeviceId deviceId, String reference);
+
+    /** Where an erasure stands; empty for an unknown id. */
+    Optional<ErasureStatus> status(ErasureId erasureId);
+
+    /**
+     * The tenant's erasure, queued when its licence ended (expired or terminated): the pending one if there is one,
+     * else the latest done. Empty when none was queued.
+     */
+    Optional<ErasureStatus> tenantErasure(TenantId tenantId);
 }
