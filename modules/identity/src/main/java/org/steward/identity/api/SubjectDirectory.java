@@ -34,4 +34,10 @@ public interface SubjectDirectory {
 
     /** The subject of a tenant with this Atlassian accountId, found through the blind index. */
     Optional<SubjectRef> withAccountId(TenantId tenantId, String accountId);
+
+    /**
+     * The email identity holds for the subject, decrypted: where a code goes when a subject files by accountId, so
+     * that only the holder of the account's address can verify. Empty when the subject has none or does not exist.
+     */
+    Optional<String> emailOf(SubjectId subjectId);
 }
