@@ -20,6 +20,8 @@ public enum ProblemType {
     BUSINESS_RULE(422, "The request breaks a business rule"),
     LICENCE_ENDED(422, "The tenant's licence has ended: it accepts no personal data"),
     PROCESSING_RESTRICTED(422, "The subject's processing is restricted: their data is only stored"),
+    VERIFICATION_FAILED(422, "The verification code is wrong, expired or used up"),
+    ILLEGAL_TRANSITION(409, "The request is not in a state that allows this"),
     INTERNAL(500, "Internal error"),
     DATABASE_UNAVAILABLE(503, "The database cannot be reached; try again shortly");
 

@@ -1,0 +1,126 @@
+package org.steward.subjectrights.internal.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.steward.platform.kernel.api.Times;
+import org.steward.subjectrights.internal.entity.OutgoingMail;
+import org.steward.subjectrights.internal.entity.Request;
+import org.steward.subjectrights.internal.entity.TimelineEntry;
+
+/**
+ * Sends queued mail: right after the queuing transaction commits (on a managed thread, so the HTTP answer does not
+ * wait for SMTP), and again from the fulfilment job for whatever failed. A row is leased before it is sent, so two
+ * instances never send the same mail; a send that fails is retried with a growing delay, and dropped after a day.
+ */
+@ApplicationScoped
+public class MailDispatch {
+
+    private static final Logger LOG = Logger.getLogger(MailDispatch.class.getName());
+    private static final String OWNER = UUID.randomUUID().toString();
+    private static final int GIVE_UP_AFTER = 12;
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    RequestMails mails;
+
+    @Inject
+    RequestLog log;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MailDispatch self;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
+        try {
+            executor.submit(() -> self.send(queued.mailId()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Mail left to the next run of the job", e);
+        }
+    }
+
+    /** Sends every due mail; the fulfilment job calls this. */
+    public void sendDue() {
+        OffsetDateTime now = Times.now(clock);
+        List<String> due = em.createQuery("SELECT m.id FROM OutgoingMail m WHERE m.state = :p"
+                        + " AND m.nextAttemptAt <= :now ORDER BY m.createdAt", String.class)
+                .setParameter("p", OutgoingMail.State.PENDING).setParameter("now", now).setMaxResults(50)
+                .getResultList();
+        for (String id : due) {
+            self.send(id);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void send(String mailId) {
+        OffsetDateTime now = Times.now(clock);
+        int leased = em.createQuery("UPDATE OutgoingMail m SET m.leaseOwner = :o, m.leaseUntil = :until"
+                        + " WHERE m.id = :id AND m.state = :p AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
+                .setParameter("o", OWNER).setParameter("until", now.plusMinutes(2)).setParameter("id", mailId)
+                .setParameter("p", OutgoingMail.State.PENDING).setParameter("now", now).executeUpdate();
+        if (leased == 0) {
+            return;
+        }
+        OutgoingMail m = em.find(OutgoingMail.class, mailId);
+        em.refresh(m);
+        Request r = em.find(Request.class, m.requestId());
+        if (r == null || r.contactEnc() == null || r.dataKeyId() == null) {
+            m.drop();
+            return;
+        }
+        if (!mailer.configured()) {
+            m.failed(now.plusMinutes(5));
+            return;
+        }
+        try {
+            RequestMails.Letter letter = mails.write(r, m);
+            mailer.send(letter.to(), letter.subject(), letter.text());
+            m.sent(now);
+            r.acknowledged(now); // any mail to the requester confirms the receipt (CCPA §7021)
+            timeline.record(r, TimelineEntry.Kind.MAIL_SENT, m.kind().name());
+            if (r.state().closed() && r.eraseOnClose() && pendingMails(r.id()) == 0) {
+                log.wipe(r);
+            }
+        } catch (MailNotSent e) {
+            if (m.attempts() + 1 >= GIVE_UP_AFTER) {
+                m.drop();
+                LOG.warning("A request mail was dropped after " + GIVE_UP_AFTER + " failed attempts: request "
+                        + r.id());
+            } else {
+                m.failed(now.plus(Duration.ofSeconds(30L << Math.min(m.attempts(), 10))));
+            }
+        }
+    }
+
+    private long pendingMails(String requestId) {
+        return em.createQuery("SELECT COUNT(m) FROM OutgoingMail m WHERE m.requestId = :r AND m.state = :p",
+                Long.class).setParameter("r", requestId).setParameter("p", OutgoingMail.State.PENDING)
+                .getSingleResult();
+    }
+}
