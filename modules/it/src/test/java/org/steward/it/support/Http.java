@@ -99,6 +99,13 @@ public final class Http {
         return send(json(path, json).method("PATCH", body(json)));
     }
 
+    /** A GET with extra headers (a request's status token). */
+    public Response get(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -104,6 +104,9 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_IDENTITY_LICENCE_CHECK_PERIOD", "PT2S");
         env.put("STEWARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("STEWARD_PUBLIC_URL", PUBLIC_URL);
+        env.put("STEWARD_MAIL_SMTP_HOST", Mailbox.host());
+        env.put("STEWARD_MAIL_SMTP_PORT", Integer.toString(Mailbox.port()));
+        env.put("STEWARD_REQUESTS_FULFILMENT_PERIOD", "PT1S");
         env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.publicKeyBase64());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("STEWARD_CONSENT_CORS_ALLOWED_ORIGINS", BANNER_ORIGIN + ", https://other.banner.example");
