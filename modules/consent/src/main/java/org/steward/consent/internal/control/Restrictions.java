@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.LiftProcessingRestriction;
+import org.steward.consent.api.ProcessingRestricted;
+import org.steward.consent.api.ProcessingRestrictionLifted;
 import org.steward.consent.api.RestrictProcessing;
 import org.steward.consent.api.RestrictionId;
 import org.steward.consent.internal.entity.ProcessingRestriction;
@@ -38,6 +40,12 @@ public class Restrictions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ProcessingRestricted> restricted;
+
+    @Inject
+    Event<ProcessingRestrictionLifted> lifted;
 
     public Optional<ProcessingRestriction> of(ConsentHolder holder) {
         return Optional.ofNullable(em.find(ProcessingRestriction.class, holder.ref()));
@@ -71,6 +79,8 @@ public class Restrictions {
             em.persist(new ProcessingRestriction(holder, e.restrictionId().asString(), e.tenantId().asString(),
                     e.requestRef(), e.requestedAt()));
             em.flush();
+            restricted.fire(new ProcessingRestricted(e.restrictionId(), e.tenantId(), e.subjectId(), e.requestRef(),
+                    Times.now(clock)));
         }
     }
 
@@ -80,6 +90,8 @@ public class Restrictions {
         if (r != null && (e.restrictionId() == null || e.restrictionId().asString().equals(r.restrictionId()))) {
             em.remove(r);
             em.flush();
+            lifted.fire(new ProcessingRestrictionLifted(e.tenantId(), e.subjectId(), e.requestRef(),
+                    Times.now(clock)));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.steward.identity.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.identity.internal.entity.Subject;
+import org.steward.platform.crypto.api.Crypto;
+import org.steward.platform.crypto.api.IndexKind;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
 
@@ -16,6 +19,12 @@ public class SubjectLookup implements SubjectDirectory {
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;
+
+    @Inject
+    Crypto crypto;
+
+    @Inject
+    Subjects subjects;
 
     @Override
     public Optional<SubjectRef> find(SubjectId subjectId) {
@@ -37,5 +46,32 @@ public class SubjectLookup implements SubjectDirectory {
                         + " AND EXISTS (SELECT s.id FROM Subject s WHERE s.tenantId = t.id) ORDER BY t.id", Object[].class)
                 .setParameter("active", LicenceStatus.ACTIVE).setMaxResults(limit).getResultList().stream()
                 .map(r -> new EndedTenant(TenantId.of((String) r[0]), (LicenceStatus) r[1])).toList();
+    }
+
+    @Override
+    public List<SubjectRef> withEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT s FROM Subject s WHERE s.emailIndex IN :i ORDER BY s.tenantId, s.id",
+                        Subject.class).setParameter("i", crypto.blindIndexRing().candidates(IndexKind.EMAIL, email))
+                .getResultList().stream().map(s -> new SubjectRef(s.tenantId(), s.id(), s.minor())).toList();
+    }
+
+    @Override
+    public Optional<SubjectRef> withAccountId(TenantId tenantId, String accountId) {
+        if (accountId == null || accountId.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT s FROM Subject s WHERE s.tenantId = :t AND s.accountIdIndex IN :i",
+                        Subject.class).setParameter("t", tenantId.asString())
+                .setParameter("i", crypto.blindIndexRing().candidates(IndexKind.ACCOUNT_ID, accountId))
+                .getResultList().stream().findFirst().map(s -> new SubjectRef(s.tenantId(), s.id(), s.minor()));
+    }
+
+    @Override
+    public Optional<String> emailOf(SubjectId subjectId) {
+        Subject s = em.find(Subject.class, subjectId.asString());
+        return s == null ? Optional.empty() : Optional.ofNullable(subjects.decrypt(s).identifiers().email());
     }
 }

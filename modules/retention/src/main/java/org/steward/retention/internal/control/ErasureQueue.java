@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.steward.identity.api.LicenceStatus;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.platform.kernel.api.DeviceId;
@@ -22,6 +23,7 @@ import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.erasure.ErasureId;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
 import org.steward.platform.kernel.api.erasure.ErasureTrigger;
+import org.steward.retention.api.ErasureStatus;
 import org.steward.retention.api.Erasures;
 import org.steward.retention.internal.entity.Erasure;
 
@@ -221,5 +223,32 @@ public class ErasureQueue implements Erasures {
                         Erasure.class)
                 .setParameter("s", status).setParameter("after", after).setMaxResults(page.fetchSize())
                 .getResultList();
+    }
+
+    @Override
+    public Optional<ErasureStatus> status(ErasureId erasureId) {
+        Erasure e = em.find(Erasure.class, erasureId.asString());
+        if (e == null) {
+            return Optional.empty();
+        }
+        em.refresh(e);
+        return Optional.of(statusOf(e));
+    }
+
+    @Override
+    public Optional<ErasureStatus> tenantErasure(TenantId tenantId) {
+        List<Erasure> rows = em.createQuery("SELECT e FROM Erasure e WHERE e.scope = :scope AND e.tenantId = :t"
+                        + " ORDER BY e.createdAt DESC", Erasure.class)
+                .setParameter("scope", ErasureScope.TENANT).setParameter("t", tenantId.asString()).getResultList();
+        return rows.stream().filter(e -> e.status() == Erasure.Status.PENDING).findFirst()
+                .or(() -> rows.stream().findFirst()).map(this::statusOf);
+    }
+
+    private ErasureStatus statusOf(Erasure e) {
+        boolean done = e.status() == Erasure.Status.DONE;
+        String certificate = done ? em.createQuery("SELECT c.id FROM Certificate c WHERE c.erasureId = :e",
+                String.class).setParameter("e", e.id()).getResultList().stream().findFirst().orElse(null) : null;
+        return new ErasureStatus(ErasureId.of(e.id()), done && certificate != null, certificate, e.completedAt(),
+                e.heldBy());
     }
 }

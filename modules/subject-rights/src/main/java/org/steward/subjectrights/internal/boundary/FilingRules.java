@@ -48,12 +48,12 @@ public class FilingRules {
         boolean anonymous = !staff && !service;
         RequestInput.SubjectIdentifier s = in.subject();
         RequestInput.RequestDetailsInput d = in.details();
-        boolean tenantScope = d != null && d.scope() == RequestInput.ErasureScope.TENANT;
+        boolean licensee = d != null && d.scope() == RequestInput.ErasureScope.TENANT;
 
         int given = count(s.email(), s.accountId(), s.deviceId(), s.subjectId());
         IdentifierKind kind = null;
         String identifier = null;
-        if (tenantScope) {
+        if (licensee) {
             if (given != 0 || s.tenantId() == null) {
                 errors.add(new FieldError("subject", "a TENANT erasure names the tenant (subject.tenantId) only"));
             }
@@ -131,7 +131,7 @@ public class FilingRules {
         if (needsTenant && (service || caller.tenantId() != null)) {
             tenantScope.check(s.tenantId());
         }
-        if (tenantScope && !Boolean.TRUE.equals(d.acknowledgeErasure())) {
+        if (licensee && !Boolean.TRUE.equals(d.acknowledgeErasure())) {
             throw ProblemException.conflict("details.acknowledgeErasure", "erasing the licensee's data terminates"
                     + " the licence and cannot be undone: send acknowledgeErasure: true");
         }

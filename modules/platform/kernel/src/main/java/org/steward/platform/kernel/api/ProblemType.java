@@ -22,6 +22,8 @@ public enum ProblemType {
     PROCESSING_RESTRICTED(422, "The subject's processing is restricted: their data is only stored"),
     VERIFICATION_FAILED(422, "The verification code is wrong, expired or used up"),
     ILLEGAL_TRANSITION(409, "The request is not in a state that allows this"),
+    EXPORT_LINK_USED(410, "This download link was already used"),
+    EXPORT_LINK_EXPIRED(410, "This download link has expired"),
     INTERNAL(500, "Internal error"),
     DATABASE_UNAVAILABLE(503, "The database cannot be reached; try again shortly");
 
