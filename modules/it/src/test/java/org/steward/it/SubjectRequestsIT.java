@@ -290,9 +290,9 @@ class SubjectRequestsIT {
     @Test
     void badFilingsAreProblemsThatNameTheField() {
         problem(subject.post("/api/v1/requests", "{\"type\":\"GOSSIP\",\"jurisdiction\":\"GDPR\",\"subject\":"
-                + "{\"email\":\"a@example.com\"}}"), 400, "wrong-type", "type");
+                + "{\"email\":\"a@example.com\"}}"), 400, "validation", "type");
         problem(subject.post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":\"MARS\",\"subject\":"
-                + "{\"email\":\"a@example.com\"}}"), 400, "wrong-type", "jurisdiction");
+                + "{\"email\":\"a@example.com\"}}"), 400, "validation", "jurisdiction");
         problem(subject.post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\",\"subject\":{}}"),
                 400, "validation", "subject");
         problem(subject.post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\"}"), 400,

@@ -48,7 +48,7 @@ public class FilingRules {
         boolean anonymous = !staff && !service;
         RequestInput.SubjectIdentifier s = in.subject();
         RequestInput.RequestDetailsInput d = in.details();
-        boolean licensee = d != null && d.scope() == RequestInput.ErasureScope.TENANT;
+        boolean licensee = d != null && "TENANT".equals(d.scope());
 
         int given = count(s.email(), s.accountId(), s.deviceId(), s.subjectId());
         IdentifierKind kind = null;
@@ -91,7 +91,7 @@ public class FilingRules {
         if (kind == IdentifierKind.SUBJECT && anonymous) {
             errors.add(new FieldError("subject.subjectId", "only staff and client apps name a subject by id"));
         }
-        if (kind == IdentifierKind.DEVICE && in.type() != RequestType.ACCESS && in.type() != RequestType.ERASURE) {
+        if (kind == IdentifierKind.DEVICE && in.requestType() != RequestType.ACCESS && in.requestType() != RequestType.ERASURE) {
             errors.add(new FieldError("type", "a device id files ACCESS or ERASURE only"));
         }
         if (service && kind != IdentifierKind.ACCOUNT_ID && kind != IdentifierKind.SUBJECT) {
@@ -111,11 +111,11 @@ public class FilingRules {
         } else {
             if (in.channel() == null) {
                 errors.add(new FieldError("channel", "staff record how the request reached us"));
-            } else if (in.channel() == RequestInput.StaffChannel.SUPPORT_TICKET && in.channelReference() == null) {
+            } else if ("SUPPORT_TICKET".equals(in.channel()) && in.channelReference() == null) {
                 errors.add(new FieldError("channelReference", "a support ticket's key is required"));
             }
         }
-        if (in.agent() != null && in.jurisdiction() != Jurisdiction.CCPA) {
+        if (in.agent() != null && in.law() != Jurisdiction.CCPA) {
             errors.add(new FieldError("agent", "authorized agents file under the CCPA only"));
         }
         if (in.agent() != null && service) {
@@ -124,7 +124,7 @@ public class FilingRules {
         if (kind == IdentifierKind.ACCOUNT_ID && anonymous && in.contactEmail() != null) {
             errors.add(new FieldError("contactEmail", "the code goes to the address we hold for the account"));
         }
-        Details details = details(in.type(), d, staff, errors);
+        Details details = details(in.requestType(), d, staff, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The request cannot be filed as it is", errors);
         }
@@ -145,10 +145,10 @@ public class FilingRules {
         if (staff && in.agent() != null) {
             filedBy = Request.FiledBy.AGENT;
         }
-        Request.Channel channel = service ? Request.Channel.APP : staff ? Request.Channel.valueOf(in.channel().name())
+        Request.Channel channel = service ? Request.Channel.APP : staff ? Request.Channel.valueOf(in.channel())
                 : Request.Channel.WEB;
         RequestInput.AgentInput a = in.agent();
-        return new Filing(in.type(), in.jurisdiction(), kind, identifier, s.tenantId(), contact, details, channel,
+        return new Filing(in.requestType(), in.law(), kind, identifier, s.tenantId(), contact, details, channel,
                 in.channelReference(), filedBy, staff && a == null ? in.identityCheck() : null,
                 a == null ? null : new Filing.Agent(a.name(), a.email(), a.permissionReference(),
                         a.permissionSha256()));
@@ -199,15 +199,15 @@ public class FilingRules {
         if (d.scope() != null && type != RequestType.ERASURE) {
             errors.add(new FieldError("details.scope", "only for an ERASURE"));
         }
-        if (d.scope() == RequestInput.ErasureScope.TENANT && !staff) {
+        if ("TENANT".equals(d.scope()) && !staff) {
             errors.add(new FieldError("details.scope", "a licensee's erasure is filed by staff"));
         }
-        if (d.acknowledgeErasure() != null && d.scope() != RequestInput.ErasureScope.TENANT) {
+        if (d.acknowledgeErasure() != null && !"TENANT".equals(d.scope())) {
             errors.add(new FieldError("details.acknowledgeErasure", "only for a TENANT erasure"));
         }
         return new Details(corrections, keys.isEmpty() ? null : List.copyOf(keys),
                 d.complaint() == null ? null : d.complaint().strip(), d.lift(),
-                d.scope() == null ? null : d.scope().name(), d.acknowledgeErasure(), null);
+                d.scope(), d.acknowledgeErasure(), null);
     }
 
     private static int count(Object... values) {

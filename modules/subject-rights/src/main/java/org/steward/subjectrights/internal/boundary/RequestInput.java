@@ -17,13 +17,19 @@ import org.steward.subjectrights.api.RequestType;
         + " subject's behalf and record the channel and how identity was checked; a SERVICE key files for a"
         + " signed-in user of its tenant.")
 public record RequestInput(
-        @NotNull RequestType type,
-        @NotNull Jurisdiction jurisdiction,
+        @Schema(required = true, enumeration = {"ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION",
+                "PORTABILITY", "WITHDRAW_CONSENT", "COMPLAINT"}) @NotNull @Pattern(regexp = TYPES,
+                message = "must be one of " + TYPES) String type,
+        @Schema(required = true, enumeration = {"GDPR", "UK_GDPR", "CCPA"}) @NotNull @Pattern(regexp = JURISDICTIONS,
+                message = "must be GDPR, UK_GDPR or CCPA") String jurisdiction,
         @NotNull @Valid SubjectIdentifier subject,
         @Schema(format = "email", maxLength = 254, description = "Where mail about the request goes, when the"
                 + " identifier is not an email") @Email @Size(max = 254) String contactEmail,
         @Valid RequestDetailsInput details,
-        @Schema(description = "Staff only: how the request reached us") StaffChannel channel,
+        @Schema(description = "Staff only: how the request reached us",
+                enumeration = {"EMAIL", "SUPPORT_TICKET", "PHONE", "POST"})
+        @Pattern(regexp = "EMAIL|SUPPORT_TICKET|PHONE|POST", message = "must be EMAIL, SUPPORT_TICKET, PHONE or POST")
+        String channel,
         @Schema(maxLength = 100, description = "Staff only: the support ticket's key (required for SUPPORT_TICKET)")
         @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:/#-]{1,100}", message = "must be a ticket key")
         String channelReference,
@@ -54,14 +60,24 @@ public record RequestInput(
             @Schema(maxLength = 4000, description = "COMPLAINT: its subject matter") @Size(max = 4000) String complaint,
             @Schema(description = "RESTRICTION: true to lift an earlier restriction") Boolean lift,
             @Schema(description = "ERASURE: SUBJECT (default) or TENANT: the licensee's own erasure, which terminates"
-                    + " the licence (policy §10; staff only, with acknowledgeErasure)") ErasureScope scope,
+                    + " the licence (policy §10; staff only, with acknowledgeErasure)",
+                    enumeration = {"SUBJECT", "TENANT"})
+            @Pattern(regexp = "SUBJECT|TENANT", message = "must be SUBJECT or TENANT") String scope,
             @Schema(description = "ERASURE of a TENANT: must be true, as for the licence termination")
             Boolean acknowledgeErasure) {
     }
 
-    public enum ErasureScope { SUBJECT, TENANT }
+    static final String TYPES = "ACCESS|RECTIFICATION|ERASURE|RESTRICTION|OBJECTION|PORTABILITY|WITHDRAW_CONSENT"
+            + "|COMPLAINT";
+    static final String JURISDICTIONS = "GDPR|UK_GDPR|CCPA";
 
-    public enum StaffChannel { EMAIL, SUPPORT_TICKET, PHONE, POST }
+    RequestType requestType() {
+        return RequestType.valueOf(type);
+    }
+
+    Jurisdiction law() {
+        return Jurisdiction.valueOf(jurisdiction);
+    }
 
     @Schema(name = "AuthorizedAgent", description = "A CCPA authorized agent (Cal. Code Regs. §7063) and the"
             + " consumer's signed permission; the consumer still verifies their identity.")

@@ -45,9 +45,6 @@ public class Fulfilment {
     RequestConfig config;
 
     @Inject
-    jakarta.enterprise.event.Event<TasksCreated> created;
-
-    @Inject
     Clock clock;
 
     /** The holder names of tasks: a subject of a tenant, a device, a whole tenant. */
@@ -90,9 +87,6 @@ public class Fulfilment {
             }
         }
         tasks.forEach(em::persist);
-        if (!tasks.isEmpty()) {
-            created.fire(new TasksCreated(r.id()));
-        }
         return tasks.size();
     }
 

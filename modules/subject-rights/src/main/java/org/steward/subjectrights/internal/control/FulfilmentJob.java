@@ -1,10 +1,6 @@
 package org.steward.subjectrights.internal.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,8 +14,8 @@ import org.steward.platform.kernel.api.Times;
 import org.steward.subjectrights.internal.entity.FulfilmentTask;
 
 /**
- * Carries out due tasks and sends due mail, on every instance (the leases keep them apart). A request's tasks also
- * start right after its approval commits, so a quick task does not wait for the next period.
+ * Carries out due tasks and sends due mail, every {@code fulfilment-period} on every instance (the leases keep
+ * them apart). It runs on the container's timer, where the request context the modules' beans need is active.
  */
 @ApplicationScoped
 public class FulfilmentJob implements ScheduledJob {
@@ -40,9 +36,6 @@ public class FulfilmentJob implements ScheduledJob {
 
     @Inject
     Clock clock;
-
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
 
     @Override
     public String name() {
@@ -67,19 +60,6 @@ public class FulfilmentJob implements ScheduledJob {
                         FulfilmentTask.State.FAILING))
                 .setParameter("now", Times.now(clock)).setMaxResults(100).getResultList();
         due.forEach(this::runOne);
-    }
-
-    void afterApproval(@Observes(during = TransactionPhase.AFTER_SUCCESS) TasksCreated created) {
-        try {
-            executor.submit(() -> runRequest(created.requestId()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Tasks left to the next period", e);
-        }
-    }
-
-    private void runRequest(String requestId) {
-        em.createQuery("SELECT t.id FROM FulfilmentTask t WHERE t.requestId = :r ORDER BY t.module, t.id",
-                String.class).setParameter("r", requestId).getResultList().forEach(this::runOne);
     }
 
     private void runOne(String taskId) {

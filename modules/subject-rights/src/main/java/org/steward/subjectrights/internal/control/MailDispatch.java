@@ -1,10 +1,6 @@
 package org.steward.subjectrights.internal.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +10,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.platform.kernel.api.Times;
 import org.steward.subjectrights.internal.entity.OutgoingMail;
@@ -22,8 +17,8 @@ import org.steward.subjectrights.internal.entity.Request;
 import org.steward.subjectrights.internal.entity.TimelineEntry;
 
 /**
- * Sends queued mail: right after the queuing transaction commits (on a managed thread, so the HTTP answer does not
- * wait for SMTP), and again from the fulfilment job for whatever failed. A row is leased before it is sent, so two
+ * Sends queued mail from the fulfilment job (every {@code fulfilment-period}), so an HTTP answer never waits for
+ * SMTP and a mail that could not be sent is simply tried again. A row is leased before it is sent, so two
  * instances never send the same mail; a send that fails is retried with a growing delay, and dropped after a day.
  */
 @ApplicationScoped
@@ -53,17 +48,6 @@ public class MailDispatch {
 
     @Inject
     MailDispatch self;
-
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
-
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
-        try {
-            executor.submit(() -> self.send(queued.mailId()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Mail left to the next run of the job", e);
-        }
-    }
 
     /** Sends every due mail; the fulfilment job calls this. */
     public void sendDue() {

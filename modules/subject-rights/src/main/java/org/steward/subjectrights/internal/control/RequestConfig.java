@@ -36,7 +36,7 @@ public class RequestConfig {
     String holidays;
 
     @Inject
-    @ConfigProperty(name = "steward.requests.fulfilment-period", defaultValue = "PT10S")
+    @ConfigProperty(name = "steward.requests.fulfilment-period", defaultValue = "PT5S")
     Duration fulfilmentPeriod;
 
     @Inject

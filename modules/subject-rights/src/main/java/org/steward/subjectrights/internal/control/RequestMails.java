@@ -1,7 +1,6 @@
 package org.steward.subjectrights.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,9 +33,6 @@ public class RequestMails {
     Timeline timeline;
 
     @Inject
-    Event<MailQueued> queued;
-
-    @Inject
     Clock clock;
 
     /** Queues a mail; {@code payload} is a secret the text needs (a code, a link token), kept encrypted until sent. */
@@ -48,7 +44,6 @@ public class RequestMails {
         byte[] enc = payload == null ? null : keys.cipher(r).encrypt("mail:" + id, payload);
         em.persist(new OutgoingMail(id, r.id(), kind, enc, Times.now(clock)));
         timeline.record(r, TimelineEntry.Kind.MAIL_QUEUED, kind.name());
-        queued.fire(new MailQueued(id));
         return true;
     }
 

@@ -1,6 +1,5 @@
 package org.steward.subjectrights.internal.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.steward.platform.kernel.api.ScheduledJob;
 import org.steward.subjectrights.internal.entity.Request;
 import org.steward.subjectrights.internal.entity.TimelineEntry;
@@ -38,18 +35,7 @@ public class WatchdogJob implements ScheduledJob {
     RequestConfig config;
 
     @Inject
-    MetricRegistry registry;
-
-    private final Map<Watchdog.Concern, AtomicLong> gauges = new EnumMap<>(Watchdog.Concern.class);
-
-    @PostConstruct
-    void register() {
-        for (Watchdog.Concern c : Watchdog.Concern.values()) {
-            AtomicLong g = new AtomicLong();
-            gauges.put(c, g);
-            registry.gauge("requests_" + c.name().toLowerCase(java.util.Locale.ROOT), g, AtomicLong::get);
-        }
-    }
+    RequestGauges gauges;
 
     @Override
     public String name() {
@@ -70,7 +56,7 @@ public class WatchdogJob implements ScheduledJob {
             counts.merge(f.concern(), 1L, Long::sum);
             remind(f);
         }
-        gauges.forEach((c, g) -> g.set(counts.getOrDefault(c, 0L)));
+        gauges.set(counts);
         log.purge(200);
     }
 
