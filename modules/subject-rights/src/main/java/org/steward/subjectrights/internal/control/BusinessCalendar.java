@@ -3,10 +3,13 @@ package org.steward.subjectrights.internal.control;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
-/** Business days: Monday to Friday, except the configured public holidays. */
+/**
+ * Business days: every day but Saturday, Sunday and the configured holidays ({@code steward.requests.holidays}). One
+ * list serves every jurisdiction: the operator configures the holidays of the place it answers requests from.
+ */
 public final class BusinessCalendar {
 
     private final Set<LocalDate> holidays;
@@ -15,49 +18,67 @@ public final class BusinessCalendar {
         this.holidays = Set.copyOf(holidays);
     }
 
-    /** Parses {@code 2026-12-25,2027-01-01}; blank means none. */
+    /** No holidays: weekends only. */
+    public static BusinessCalendar weekendsOnly() {
+        return new BusinessCalendar(Set.of());
+    }
+
+    /**
+     * The holidays of a comma list of ISO dates ({@code 2025-12-25, 2026-01-01}); blank (or null) is none, and an
+     * empty entry (a trailing comma) is skipped.
+     *
+     * @throws IllegalArgumentException naming the first entry that is not an ISO date, so that a typo in the
+     *                                  configuration stops the start instead of silently moving a deadline
+     */
     public static BusinessCalendar parse(String commaList) {
-        Set<LocalDate> days = new TreeSet<>();
+        Set<LocalDate> days = new HashSet<>();
         if (commaList != null) {
-            for (String part : commaList.split(",")) {
-                String d = part.strip();
-                if (d.isEmpty()) {
+            for (String entry : commaList.split(",")) {
+                String day = entry.strip();
+                if (day.isEmpty()) {
                     continue;
                 }
                 try {
-                    days.add(LocalDate.parse(d));
+                    days.add(LocalDate.parse(day));
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("steward.requests.holidays: '" + d + "' is not an ISO date"
-                            + " (yyyy-mm-dd)", e);
+                    throw new IllegalArgumentException(
+                            "steward.requests.holidays: \"" + day + "\" is not an ISO date (yyyy-mm-dd)", e);
                 }
             }
         }
         return new BusinessCalendar(days);
     }
 
-    public boolean isBusinessDay(LocalDate d) {
-        return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !holidays.contains(d);
+    public Set<LocalDate> holidays() {
+        return holidays;
     }
 
-    /** The date {@code n} business days after {@code from} (from itself does not count). */
-    public LocalDate plusBusinessDays(LocalDate from, int n) {
-        LocalDate d = from;
-        for (int left = n; left > 0; ) {
-            d = d.plusDays(1);
-            if (isBusinessDay(d)) {
+    public boolean isBusinessDay(LocalDate day) {
+        DayOfWeek weekday = day.getDayOfWeek();
+        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY && !holidays.contains(day);
+    }
+
+    /** The {@code days}-th business day after {@code from} (which itself does not count); 0 is {@code from}. */
+    public LocalDate plusBusinessDays(LocalDate from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("business days must not be negative: " + days);
+        }
+        LocalDate day = from;
+        for (int left = days; left > 0; ) {
+            day = day.plusDays(1);
+            if (isBusinessDay(day)) {
                 left--;
             }
         }
-        return d;
+        return day;
     }
 
-    /** The day itself when it is a business day, else the next one. */
-    public LocalDate onOrAfter(LocalDate d) {
-        LocalDate x = d;
-        while (!isBusinessDay(x)) {
-            x = x.plusDays(1);
+    /** {@code day} if it is a business day, else the next one: where a period ending on a day off ends. */
+    public LocalDate onOrNextBusinessDay(LocalDate day) {
+        LocalDate d = day;
+        while (!isBusinessDay(d)) {
+            d = d.plusDays(1);
         }
-        return x;
+        return d;
     }
 }

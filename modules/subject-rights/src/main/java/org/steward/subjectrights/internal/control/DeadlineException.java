@@ -1,6 +1,6 @@
 package org.steward.subjectrights.internal.control;
 
-/** An extension the law does not allow; {@code field} names the input at fault. */
+/** A deadline change the law does not allow; {@link #field()} names the input at fault, for the 4xx problem. */
 public class DeadlineException extends RuntimeException {
 
     private final String field;
