@@ -52,6 +52,16 @@ class SubjectRequestsIT {
         return new String[] {tenant, r.json().getString("id"), email};
     }
 
+    /** A GRANT of the purpose under its current notice. */
+    private static void grant(String[] s, String purpose) {
+        Http.Response notice = op.put("/api/v1/consent/purposes/" + purpose + "/notices/en",
+                "{\"text\":\"We use analytics cookies (SubjectRequestsIT).\"}");
+        assertThat(notice.status()).as(notice.toString()).isIn(200, 201);
+        Http.Response r = op.post("/api/v1/tenants/" + s[0] + "/subjects/" + s[1] + "/consents", "{\"purpose\":\""
+                + purpose + "\",\"action\":\"GRANT\",\"noticeVersion\":" + notice.json().getInt("version") + "}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
     static String file(String type, String jurisdiction, String email, String details) {
         Http.Response r = subject.post("/api/v1/requests", "{\"type\":\"" + type + "\",\"jurisdiction\":\""
                 + jurisdiction + "\",\"subject\":{\"email\":\"" + email + "\"}"
@@ -102,8 +112,7 @@ class SubjectRequestsIT {
         String[] s = registered();
         op.post("/api/v1/tenants/" + s[0] + "/subjects/" + s[1] + "/contacts",
                 "{\"name\":\"Ada\",\"email\":\"" + s[2] + "\",\"message\":\"Please call me back about pricing\"}");
-        op.post("/api/v1/tenants/" + s[0] + "/subjects/" + s[1] + "/consents",
-                "{\"purpose\":\"newsletter\",\"action\":\"GRANT\",\"source\":\"WEB_FORM\"}");
+        grant(s, "web-analytics");
         String id = file("ACCESS", "GDPR", s[2], null);
         String token = verify(id, s[2]);
         assertThat(status(id, token).getString("state")).isEqualTo("VERIFIED");
@@ -122,7 +131,7 @@ class SubjectRequestsIT {
         assertThat(entries).containsKey("index.html").containsKey("export.json");
         String json = entries.get("export.json");
         JsonObject export = Json.createReader(new java.io.StringReader(json)).readObject();
-        assertThat(json).contains(s[2]).contains("Please call me back about pricing").contains("newsletter");
+        assertThat(json).contains(s[2]).contains("Please call me back about pricing").contains("web-analytics");
         assertThat(export.toString()).contains("\"identity\"").contains("\"consent\"").contains("\"retention\"");
         assertThat(entries.keySet()).anyMatch(k -> k.endsWith("identity/profile.csv"))
                 .anyMatch(k -> k.endsWith("consent/consent-history.csv"))
@@ -194,7 +203,7 @@ class SubjectRequestsIT {
         verify(id, s[2]);
         approve(id);
         awaitState(id, "COMPLETED");
-        Http.Response decision = op.get("/api/v1/consent/decision?subject=" + s[1] + "&purpose=newsletter");
+        Http.Response decision = op.get("/api/v1/consent/decision?subject=" + s[1] + "&purpose=web-analytics");
         assertThat(decision.json().getString("reason")).as(decision.toString()).isEqualTo("RESTRICTED");
         String lift = file("RESTRICTION", "GDPR", s[2], "{\"lift\":true}");
         verify(lift, s[2]);
@@ -218,8 +227,7 @@ class SubjectRequestsIT {
     @Test
     void withdrawalIsApprovedOnVerificationAndWithdrawsEveryGrant() {
         String[] s = registered();
-        op.post("/api/v1/tenants/" + s[0] + "/subjects/" + s[1] + "/consents",
-                "{\"purpose\":\"newsletter\",\"action\":\"GRANT\",\"source\":\"WEB_FORM\"}");
+        grant(s, "web-analytics");
         String id = file("WITHDRAW_CONSENT", "GDPR", s[2], null);
         verify(id, s[2]);
         awaitState(id, "COMPLETED");

@@ -12,6 +12,7 @@ import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ConsentSource;
 import org.steward.consent.api.ConsentStatus;
 import org.steward.consent.api.LegalBasis;
+import org.steward.consent.internal.entity.ConsentEvent;
 import org.steward.consent.internal.entity.ConsentState;
 import org.steward.consent.internal.entity.Purpose;
 import org.steward.platform.kernel.api.FieldError;
@@ -107,7 +108,7 @@ public class RequestedChoices implements ConsentChoices {
 
     private void record(ConsentHolder holder, TenantId tenantId, String purposeKey, ConsentAction action) {
         recorder.record(new ConsentRecorder.Command(holder, tenantId.asString(), purposeKey, action, null, null,
-                ConsentSource.ADMIN, null, null, null, null));
+                ConsentSource.ADMIN, null, null, ConsentEvent.Proof.NONE, null));
     }
 
     private static ProblemException refused(String message) {
