@@ -47,17 +47,15 @@ class ClockIT {
 
     @BeforeAll
     static void start() {
-        Map<String, String> env = new HashMap<>(StewardServer.TESTING_CLOCK);
-        env.put("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S");
-        server = StewardServer.war("clock", Database.fresh("clock"), env).start();
+        server = StewardServer.clocked();
         op = server.http();
         clock = new TestingClock(server);
     }
 
     @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
+    static void putTheClockBack() {
+        if (clock != null) {
+            clock.reset();
         }
     }
 

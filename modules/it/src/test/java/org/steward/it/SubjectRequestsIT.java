@@ -73,8 +73,9 @@ class SubjectRequestsIT {
 
     /** Reads the code from the mail and verifies; returns the status token. */
     static String verify(String id, String email) {
-        Mailbox.Mail mail = Mailbox.awaitSubject(email, "Your verification code");
-        assertThat(mail.text()).contains(id).doesNotContain(email);
+        Mailbox.Mail mail = Mailbox.await(email, m -> m.subject().equals("Your verification code")
+                && m.text().contains(id), 1, Duration.ofSeconds(20));
+        assertThat(mail.text()).doesNotContain(email);
         Http.Response r = subject.post("/api/v1/requests/" + id + "/verification", "{\"code\":\""
                 + Mailbox.codeIn(mail) + "\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -132,6 +132,18 @@ public final class StewardServer implements AutoCloseable {
     public static final String ROPA_CONTROLLER_ADDRESS =
             "5F, Narakiium Samseong-dong A Building, 32 Teheran-ro 83-gil, Gangnam-gu, Seoul, Republic of Korea";
 
+    /**
+     * The WAR with the testing clock, a sweep and the request jobs every second, and a short "stuck" limit: for the
+     * tests that move time (ClockIT, RequestWatchdogIT). Each such test class puts the clock back when it ends.
+     */
+    public static StewardServer clocked() {
+        Map<String, String> env = new java.util.HashMap<>(TESTING_CLOCK);
+        env.put("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S");
+        env.put("STEWARD_REQUESTS_WATCHDOG_PERIOD", "PT1S");
+        env.put("STEWARD_REQUESTS_STUCK_AFTER", "PT30M");
+        return fixture("clock", () -> war("clock", Database.fresh("clock"), env));
+    }
+
     public static StewardServer sweeping() {
         return fixture("sweeping", () -> war("sweeping", Database.fresh("sweeping"), Map.of(
                 "STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
