@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
+import org.steward.it.support.Mailbox;
 import org.steward.it.support.StewardServer;
 import org.steward.it.support.TestingClock;
 
@@ -176,6 +177,56 @@ class RequestWatchdogIT {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).contains("2031,COMPLAINT,3,1,1,1,10.0,11.3");
         assertThat(op.get("/api/v1/requests/metrics").status()).isEqualTo(400);
+        clock.reset();
+    }
+
+    @Test
+    void anExpiredCodeAndAnExpiredDownloadLinkAreRefused() {
+        clock.reset();
+        String email = "expiry-" + Fixtures.unique() + "@example.com";
+        Http.Response filed = server.anonymous().post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":"
+                + "\"GDPR\",\"subject\":{\"email\":\"" + email + "\"}}");
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+        String id = filed.json().getString("id");
+        String code = Mailbox.codeIn(Mailbox.awaitSubject(email, "Your verification code"));
+        clock.advance("PT11M");
+        ProblemAssert.problem(server.anonymous().post("/api/v1/requests/" + id + "/verification", "{\"code\":\""
+                + code + "\"}"), 422, "verification-failed", "code");
+        clock.reset();
+
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        String owner = "link-" + Fixtures.unique() + "@example.com";
+        assertThat(op.post("/api/v1/tenants/" + tenant + "/subjects", "{\"email\":\"" + owner + "\"}").status())
+                .isEqualTo(201);
+        String access = staffFile("ACCESS", "GDPR", "{\"email\":\"" + owner + "\"}", null, "EMAIL");
+        assertThat(op.post("/api/v1/requests/" + access + "/approval", "").status()).isEqualTo(200);
+        String link = Mailbox.linkIn(Mailbox.awaitSubject(owner, "Your data is ready to download"));
+        clock.advance("P5DT1M");
+        ProblemAssert.problem(server.anonymous().get(link), 410, "export-link-expired", "token");
+        clock.reset();
+    }
+
+    @Test
+    void anExtensionNeedsAReasonStaysWithinTheLawAndIsNoticedWithinTheFirstMonth() {
+        clock.set(OffsetDateTime.of(2030, 1, 31, 12, 0, 0, 0, ZoneOffset.UTC));
+        String email = "ext-" + Fixtures.unique() + "@example.com";
+        String id = staffFile("COMPLAINT", "GDPR", "{\"email\":\"" + email + "\"}",
+                "{\"complaint\":\"Slow answers\"}", "EMAIL");
+        JsonObject view = op.get("/api/v1/requests/" + id).json();
+        assertThat(view.getString("dueOn")).isEqualTo("2030-02-28");
+        assertThat(view.getString("maxDueOn")).isEqualTo("2030-04-30");
+        String path = "/api/v1/requests/" + id + "/extension";
+        ProblemAssert.problem(op.post(path, "{\"newDueOn\":\"2030-04-10\"}"), 400, "validation", "reason");
+        ProblemAssert.problem(op.post(path, "{\"newDueOn\":\"2030-05-02\",\"reason\":\"Complex\"}"), 400,
+                "validation", "newDueOn");
+        Http.Response ok = op.post(path, "{\"newDueOn\":\"2030-04-10\",\"reason\":\"We must hear two teams\"}");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.json().getString("dueOn")).isEqualTo("2030-04-10");
+        assertThat(Mailbox.awaitSubject(email, "We need more time for your request").text())
+                .contains("2030-04-10").contains("We must hear two teams");
+        clock.advance("P35D");
+        ProblemAssert.problem(op.post(path, "{\"newDueOn\":\"2030-04-20\",\"reason\":\"More\"}"), 400,
+                "validation", "newDueOn");
         clock.reset();
     }
 

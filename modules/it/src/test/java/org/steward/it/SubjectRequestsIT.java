@@ -353,6 +353,88 @@ class SubjectRequestsIT {
         Mailbox.awaitSubject(s[2], "We received your request");
     }
 
+    @Test
+    void aClientAppFilesForItsSignedInUserAndCountsAsTheIdentityCheck() {
+        String[] s = registered();
+        Http app = server.apiKey(s[0], "SERVICE");
+        Http.Response r = app.post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\","
+                + "\"subject\":{\"subjectId\":\"" + s[1] + "\",\"tenantId\":\"" + s[0] + "\"}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        assertThat(r.json().getString("state")).isEqualTo("VERIFIED");
+        JsonObject view = op.get("/api/v1/requests/" + r.json().getString("id")).json();
+        assertThat(view.getString("verification")).isEqualTo("SERVICE_APP");
+        assertThat(view.getString("channel")).isEqualTo("APP");
+        String other = Fixtures.tenant(op, "CLOUD");
+        problem(app.post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\",\"subject\":"
+                + "{\"subjectId\":\"" + Fixtures.subject(op, other) + "\",\"tenantId\":\"" + other + "\"}}"), 403,
+                "forbidden");
+        problem(app.post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\",\"subject\":"
+                + "{\"email\":\"" + s[2] + "\"}}"), 400, "validation", "subject");
+    }
+
+    @Test
+    void anAuthorizedAgentIsRecordedAndTheConsumerStillVerifies() {
+        String[] s = registered();
+        Http.Response r = subject.post("/api/v1/requests", "{\"type\":\"ERASURE\",\"jurisdiction\":\"CCPA\","
+                + "\"subject\":{\"email\":\"" + s[2] + "\"},\"agent\":{\"name\":\"Privacy Agents LLC\","
+                + "\"email\":\"agent@agents.example\",\"permissionReference\":\"signed-permission-77\","
+                + "\"permissionSha256\":\"" + "b".repeat(64) + "\"}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        assertThat(r.json().getString("state")).isEqualTo("VERIFYING");
+        String id = r.json().getString("id");
+        JsonObject view = op.get("/api/v1/requests/" + id).json();
+        assertThat(view.getString("filedBy")).isEqualTo("AGENT");
+        assertThat(view.getJsonObject("agent").getString("permissionReference")).isEqualTo("signed-permission-77");
+        assertThat(view.getString("acknowledgeBy")).isNotBlank();
+        verify(id, s[2]);
+        assertThat(op.get("/api/v1/requests/" + id).json().getString("state")).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void aWebsiteVisitorGetsTheirDevicesRecordsWithTheCookiesDeviceId() throws IOException {
+        String device = "dev-" + java.util.UUID.randomUUID();
+        Http.Response choice = subject.post("/api/v1/public/consent/devices/" + device,
+                "{\"choices\":[{\"purpose\":\"in-app-analytics\",\"action\":\"OPT_OUT\"}]}");
+        assertThat(choice.status()).as(choice.toString()).isEqualTo(200);
+        String email = "visitor-" + Fixtures.unique() + "@example.com";
+        Http.Response r = subject.post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\","
+                + "\"subject\":{\"deviceId\":\"" + device + "\"},\"contactEmail\":\"" + email + "\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        assertThat(r.json().getString("state")).isEqualTo("VERIFIED");
+        assertThat(r.json().getString("statusToken")).isNotBlank();
+        String id = r.json().getString("id");
+        approve(id);
+        awaitState(id, "COMPLETED");
+        HttpResponse<byte[]> zip = download(Mailbox.linkIn(Mailbox.awaitSubject(email,
+                "Your data is ready to download")));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        String json = unzip(zip.body()).get("export.json");
+        assertThat(json).contains("device:" + device).contains("in-app-analytics").contains("OPTED_OUT");
+        problem(subject.post("/api/v1/requests", "{\"type\":\"RECTIFICATION\",\"jurisdiction\":\"GDPR\","
+                + "\"subject\":{\"deviceId\":\"" + device + "\"},\"details\":{\"corrections\":"
+                + "{\"displayName\":\"x\"}}}"), 400, "validation", "type");
+    }
+
+    @Test
+    void theLicenseesOwnErasureTerminatesTheLicenceAndErasesTheTenant() {
+        String[] s = registered();
+        String body = "{\"type\":\"ERASURE\",\"jurisdiction\":\"GDPR\",\"subject\":{\"tenantId\":\"" + s[0]
+                + "\"},\"details\":{\"scope\":\"TENANT\"%s},\"channel\":\"EMAIL\",\"identityCheck\":"
+                + "\"Signed letter from the licensee\",\"contactEmail\":\"licensee-" + Fixtures.unique()
+                + "@example.com\"}";
+        problem(op.post("/api/v1/requests", body.formatted("")), 409, "conflict", "details.acknowledgeErasure");
+        problem(subject.post("/api/v1/requests", body.formatted(",\"acknowledgeErasure\":true")), 400,
+                "validation", "channel");
+        Http.Response r = op.post("/api/v1/requests", body.formatted(",\"acknowledgeErasure\":true"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        String id = r.json().getString("id");
+        approve(id);
+        awaitState(id, "COMPLETED");
+        assertThat(op.get("/api/v1/tenants/" + s[0]).json().getJsonObject("licence").getString("status"))
+                .isEqualTo("TERMINATED");
+        assertThat(op.get("/api/v1/tenants/" + s[0] + "/subjects/" + s[1]).status()).isEqualTo(404);
+    }
+
     private static HttpResponse<byte[]> download(String link) {
         try {
             return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest
