@@ -43,9 +43,12 @@ public class SubjectRightsErasure implements ErasureParticipant {
                 + " AND s.subjectId = :s", String.class).setParameter("t", tenant).setParameter("s", subject)
                 .getResultList();
         forget(ids, report);
+        String pseudonym = keys.subjectPseudonym(tenant, subject);
         em.createQuery("UPDATE RequestSubject s SET s.subjectId = :p WHERE s.tenantId = :t AND s.subjectId = :s")
-                .setParameter("p", keys.subjectPseudonym(tenant, subject)).setParameter("t", tenant)
-                .setParameter("s", subject).executeUpdate();
+                .setParameter("p", pseudonym).setParameter("t", tenant).setParameter("s", subject).executeUpdate();
+        em.createQuery("UPDATE FulfilmentTask t SET t.holder = :p WHERE t.holder = :h")
+                .setParameter("p", Fulfilment.subjectHolder(tenant, pseudonym))
+                .setParameter("h", Fulfilment.subjectHolder(tenant, subject)).executeUpdate();
     }
 
     @Override

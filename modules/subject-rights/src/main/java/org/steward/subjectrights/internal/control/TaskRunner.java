@@ -148,6 +148,11 @@ public class TaskRunner {
     private String carryOut(FulfilmentTask t, Request r) {
         KeyedCipher cipher = keys.cipher(r);
         Details d = RequestIntake.detailsOf(cipher, r);
+        if (t.action() == FulfilmentTask.Action.ERASE && t.resultRef() != null) {
+            return erasureDone(t, erasures.status(ErasureId.of(t.resultRef())).orElseThrow(() ->
+                    new IllegalStateException("The queued erasure is gone")));
+        }
+        // An erased subject's holder is a pseudonym by now; only an erasure still waiting needs no ids.
         Holder h = Holder.parse(t.holder());
         switch (t.action()) {
             case EXPORT -> {
@@ -179,22 +184,21 @@ public class TaskRunner {
     }
 
     private String erase(FulfilmentTask t, Request r, Holder h) {
-        ErasureStatus status;
         if (h.subject() == null && h.device() == null) {
-            status = erasures.tenantErasure(h.tenant()).orElse(null);
+            ErasureStatus status = erasures.tenantErasure(h.tenant()).orElse(null);
             if (status == null) {
                 return "the tenant's erasure to be queued";
             }
-        } else if (t.resultRef() == null) {
-            ErasureId id = h.device() != null ? erasures.requestDeviceErasure(h.device(), r.id())
-                    : erasures.requestSubjectErasure(h.tenant(), h.subject(), r.id());
-            setResult(t, id.asString());
-            return "retention's sweep";
-        } else {
-            status = erasures.status(ErasureId.of(t.resultRef())).orElseThrow(() ->
-                    new IllegalStateException("The queued erasure is gone"));
+            setResult(t, status.erasureId().asString());
+            return erasureDone(t, status);
         }
-        setResult(t, status.erasureId().asString());
+        ErasureId id = h.device() != null ? erasures.requestDeviceErasure(h.device(), r.id())
+                : erasures.requestSubjectErasure(h.tenant(), h.subject(), r.id());
+        setResult(t, id.asString());
+        return "retention's sweep";
+    }
+
+    private String erasureDone(FulfilmentTask t, ErasureStatus status) {
         if (status.heldBy() != null) {
             return "legal hold " + status.heldBy();
         }
