@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,10 +26,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.ConsentAction;
 import org.steward.consent.api.ConsentChanged;
+import org.steward.consent.api.ConsentChoices;
 import org.steward.consent.api.ConsentHolder;
 import org.steward.consent.api.ConsentSource;
 import org.steward.consent.api.LegalBasis;
 import org.steward.consent.api.LiftProcessingRestriction;
+import org.steward.consent.api.ProcessingRestricted;
+import org.steward.consent.api.ProcessingRestrictionLifted;
 import org.steward.consent.api.RestrictProcessing;
 import org.steward.consent.internal.control.ConsentRecorder;
 import org.steward.consent.internal.control.DecisionRules.Decision;
@@ -47,6 +51,8 @@ import org.steward.platform.crypto.api.Crypto;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 import org.steward.testing.ModuleDeployment;
 import org.steward.testing.container.FiredEvents;
 import org.steward.testing.container.Rows;
@@ -108,6 +114,12 @@ class ConsentModuleIT {
 
     @Inject
     FiredEvents events;
+
+    @Inject
+    ConsentChoices choices;
+
+    @Inject
+    Event<LiftProcessingRestriction> liftRestriction;
 
     private String tenant;
     private ConsentHolder subject;
@@ -446,6 +458,143 @@ class ConsentModuleIT {
         assertThat(field(() -> decisions.holder(null, null))).as("neither given").isEqualTo("subject");
         assertThat(field(() -> decisions.holder("not-a-uuid", null))).isEqualTo("subject");
         assertThat(field(() -> decisions.holder(null, "short"))).isEqualTo("device");
+    }
+
+    // ---------------------------------------------------------------- choices at a data-subject request
+
+    @Test
+    void aWithdrawalOfEverythingWithdrawsEachGrantAndOptInAndRecordsNothingTwice() {
+        record(subject, CONSENT, ConsentAction.GRANT, ConsentSource.API, null);
+        record(subject, INTEREST, ConsentAction.OPT_IN, ConsentSource.API, null);
+        record(subject, "explicit-consent-marketing", ConsentAction.WITHDRAW, ConsentSource.API, null);
+        events.clear();
+
+        List<String> changed = tx.commit(() -> choices.withdraw(tenantId(), subjectId(), Set.of(), "DSR-W1"));
+
+        assertThat(changed).containsExactlyInAnyOrder(CONSENT, INTEREST);
+        assertThat(decide(subject, CONSENT)).isEqualTo(denied(Reason.CONSENT_WITHDRAWN));
+        assertThat(decide(subject, INTEREST)).isEqualTo(denied(Reason.OPTED_OUT));
+        assertThat(events.all()).filteredOn(f -> f.event() instanceof ConsentChanged).hasSize(2)
+                .allSatisfy(f -> assertThat(f.inTransaction()).isTrue());
+        assertThat(rows.list("SELECT purpose_key, action, source FROM consent_event WHERE holder_ref = ?"
+                + " AND source = 'ADMIN' AND receipt_id IS NOT NULL", subject.ref()))
+                .extracting(r -> r[0] + " " + r[1])
+                .containsExactlyInAnyOrder(CONSENT + " WITHDRAW", INTEREST + " OPT_OUT");
+
+        assertThat(tx.commit(() -> choices.withdraw(tenantId(), subjectId(), null, "DSR-W2"))).isEmpty();
+        assertThat(events.of(ConsentChanged.class)).hasSize(2);
+    }
+
+    @Test
+    void aWithdrawalOfNamedPurposesTakesTheActionEachBasisAllowsAndLeavesAWithdrawnOneAlone() {
+        record(subject, CONSENT, ConsentAction.WITHDRAW, ConsentSource.API, null);
+
+        List<String> changed = tx.commit(() -> choices.withdraw(tenantId(), subjectId(), Set.of(CONSENT, INTEREST),
+                "DSR-W3"));
+
+        assertThat(changed).containsExactly(INTEREST);
+        assertThat(decide(subject, INTEREST)).isEqualTo(denied(Reason.OPTED_OUT));
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = ? AND purpose_key = ?",
+                subject.ref(), CONSENT)).as("the withdrawn consent got no second event").isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawalNamingAContractOrAnUnknownPurposeIsRefusedAndRecordsNothing() {
+        record(subject, CONSENT, ConsentAction.GRANT, ConsentSource.API, null);
+        long before = rows.count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?", subject.ref());
+        events.clear();
+
+        assertThat(refusedPurposes(() -> choices.withdraw(tenantId(), subjectId(), Set.of(CONSENT, CONTRACT), "R")))
+                .singleElement().asString().contains(CONTRACT);
+        assertThat(refusedPurposes(() -> choices.withdraw(tenantId(), subjectId(), Set.of("no-such-purpose"), "R")))
+                .singleElement().asString().contains("no-such-purpose");
+
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?", subject.ref()))
+                .isEqualTo(before);
+        assertThat(events.of(ConsentChanged.class)).isEmpty();
+        assertThat(decide(subject, CONSENT)).isEqualTo(allowed(Reason.CONSENT_GRANTED));
+        assertThat(catchThrowableOfType(ProblemException.class, () -> choices.withdraw(tenantId(),
+                SubjectId.of(UUID.randomUUID().toString()), Set.of(), "R")).type()).isEqualTo(ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void anObjectionCoversTheNamedOrEveryLegitimateInterestPurposeAndRefusesAnyOther() {
+        assertThat(tx.commit(() -> choices.object(tenantId(), subjectId(), Set.of(INTEREST), "DSR-O1")))
+                .containsExactly(INTEREST);
+        assertThat(decide(subject, INTEREST)).isEqualTo(denied(Reason.OBJECTED));
+        assertThat(rows.value("SELECT source FROM consent_event WHERE holder_ref = ? AND purpose_key = ?",
+                subject.ref(), INTEREST)).isEqualTo("ADMIN");
+
+        List<String> everyOther = purposes.list().stream()
+                .filter(p -> p.legalBasis() == LegalBasis.LEGITIMATE_INTEREST && !p.retired())
+                .map(p -> p.key()).filter(k -> !k.equals(INTEREST)).toList();
+        assertThat(everyOther).as("the seeded inventory has more than one").isNotEmpty();
+        assertThat(tx.commit(() -> choices.object(tenantId(), subjectId(), null, "DSR-O2")))
+                .as("the one already objected to is left as it is").containsExactlyInAnyOrderElementsOf(everyOther);
+        assertThat(tx.commit(() -> choices.object(tenantId(), subjectId(), Set.of(), "DSR-O3"))).isEmpty();
+
+        ConsentHolder other = newSubject();
+        SubjectId otherId = other.subjectId().orElseThrow();
+        assertThat(refusedPurposes(() -> choices.object(tenantId(), otherId, Set.of(INTEREST, CONSENT), "R")))
+                .singleElement().asString().contains(CONSENT);
+        assertThat(refusedPurposes(() -> choices.object(tenantId(), otherId, Set.of(CONTRACT), "R")))
+                .singleElement().asString().contains(CONTRACT);
+        assertThat(refusedPurposes(() -> choices.object(tenantId(), otherId, Set.of("no-such-purpose"), "R")))
+                .hasSize(1);
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_event WHERE holder_ref = ?", other.ref())).isZero();
+    }
+
+    @Test
+    void aStoredRestrictionAndALiftedOneAreAnnouncedOnceInTheirTransactions() {
+        tx.commit(() -> restrictions.restrict(tenant, subject, "DSR-R1"));
+        String restrictionId = (String) rows.value("SELECT restriction_id FROM consent_restriction WHERE holder_ref = ?",
+                subject.ref());
+        assertThat(events.all()).filteredOn(f -> f.event() instanceof ProcessingRestricted).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.inTransaction()).isTrue();
+                    ProcessingRestricted e = (ProcessingRestricted) f.event();
+                    assertThat(e.restrictionId().asString()).isEqualTo(restrictionId);
+                    assertThat(e.subjectId()).isEqualTo(subjectId());
+                    assertThat(e.tenantId()).isEqualTo(tenantId());
+                    assertThat(e.requestRef()).isEqualTo("DSR-R1");
+                });
+        tx.commit(() -> restrictions.restrict(tenant, subject, "DSR-R2"));
+        assertThat(events.of(ProcessingRestricted.class)).as("already restricted: not again").hasSize(1);
+
+        // subject-rights lifts whatever restriction the subject has: no restriction id
+        tx.commit(() -> liftRestriction.fire(new LiftProcessingRestriction(null, tenantId(), subjectId(), "DSR-R3",
+                OffsetDateTime.now(ZoneOffset.UTC))));
+
+        assertThat(rows.count("SELECT COUNT(*) FROM consent_restriction WHERE holder_ref = ?", subject.ref()))
+                .isZero();
+        assertThat(decide(subject, CONTRACT)).isEqualTo(allowed(Reason.CONTRACT));
+        assertThat(events.all()).filteredOn(f -> f.event() instanceof ProcessingRestrictionLifted).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.inTransaction()).isTrue();
+                    ProcessingRestrictionLifted e = (ProcessingRestrictionLifted) f.event();
+                    assertThat(e.subjectId()).isEqualTo(subjectId());
+                    assertThat(e.requestRef()).isEqualTo("DSR-R3");
+                });
+        tx.commit(() -> liftRestriction.fire(new LiftProcessingRestriction(null, tenantId(), subjectId(), "DSR-R4",
+                OffsetDateTime.now(ZoneOffset.UTC))));
+        assertThat(events.of(ProcessingRestrictionLifted.class)).as("nothing was left to lift").hasSize(1);
+    }
+
+    private TenantId tenantId() {
+        return TenantId.of(tenant);
+    }
+
+    private SubjectId subjectId() {
+        return subject.subjectId().orElseThrow();
+    }
+
+    /** The messages of a 422 that names {@code purposes} for each refused purpose. */
+    private static List<String> refusedPurposes(Runnable call) {
+        ProblemException p = catchThrowableOfType(ProblemException.class, call::run);
+        assertThat(p).as("refused").isNotNull();
+        assertThat(p.type()).isEqualTo(ProblemType.VALIDATION);
+        assertThat(p.errors()).extracting(FieldError::field).containsOnly("purposes");
+        return p.errors().stream().map(FieldError::message).toList();
     }
 
     private ConsentHolder newSubject() {

@@ -17,6 +17,7 @@ import org.steward.identity.api.ProcessingRestrictions;
 import org.steward.identity.internal.control.PersonalRecords;
 import org.steward.identity.internal.entity.RecordCategory;
 import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +30,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.steward.identity.api.HostingMode;
+import org.steward.identity.api.LicenceStatus;
+import org.steward.identity.api.LicenceTerminated;
+import org.steward.identity.api.Licences;
+import org.steward.identity.api.SubjectDirectory;
+import org.steward.identity.api.SubjectDirectory.SubjectRef;
+import org.steward.identity.api.SubjectRectification;
 import org.steward.identity.api.SubjectFlaggedAsMinor;
 import org.steward.identity.api.SubjectRectified;
 import org.steward.identity.api.SubjectRegistered;
@@ -86,6 +93,15 @@ class IdentityModuleIT {
 
     @Inject
     TestRestrictions restrictions;
+
+    @Inject
+    SubjectDirectory directory;
+
+    @Inject
+    SubjectRectification rectification;
+
+    @Inject
+    Licences licences;
 
     private String tenant;
 
@@ -407,6 +423,153 @@ class IdentityModuleIT {
             restrictions.lift(id);
         }
         records.add(tenant, id, RecordCategory.FEEDBACK, Map.of("text", "hi"), null);
+    }
+
+    // ---------------------------------------------------------------- the api for subject rights
+
+    @Test
+    void withEmailFindsTheSubjectsOfEveryTenantUnderEveryActiveIndexVersion() {
+        String email = "shared-" + UUID.randomUUID() + "@example.com";
+        String jane = subjects.register(tenant, new Identifiers(email, null, null, null)).subject().rawId();
+        String other = newTenant();
+        blindIndexKeys.rotate(); // jane stays indexed under the older version
+        String namesake = subjects.register(other, new Identifiers(email.toUpperCase(), null, null, null))
+                .subject().rawId();
+        subjects.register(other, new Identifiers("unrelated-" + UUID.randomUUID() + "@example.com", null, null, null));
+
+        List<SubjectRef> found = directory.withEmail("  " + email.toUpperCase() + " ");
+
+        assertThat(found).extracting(r -> r.tenantId().asString() + "/" + r.subjectId().asString())
+                .containsExactlyInAnyOrder(tenant + "/" + jane, other + "/" + namesake);
+        assertThat(directory.withEmail("nobody-" + UUID.randomUUID() + "@example.com")).isEmpty();
+        assertThat(directory.withEmail(" ")).isEmpty();
+    }
+
+    @Test
+    void withAccountIdStaysInTheTenantAndIsCaseSensitive() {
+        String account = "acc-" + UUID.randomUUID();
+        String id = subjects.register(tenant, new Identifiers(null, null, account, null)).subject().rawId();
+        subjects.flagAsMinor(tenant, id);
+
+        assertThat(directory.withAccountId(TenantId.of(tenant), account)).hasValueSatisfying(r -> {
+            assertThat(r.subjectId().asString()).isEqualTo(id);
+            assertThat(r.tenantId().asString()).isEqualTo(tenant);
+            assertThat(r.minor()).isTrue();
+        });
+        assertThat(directory.withAccountId(TenantId.of(newTenant()), account)).isEmpty();
+        assertThat(directory.withAccountId(TenantId.of(tenant), account.toUpperCase())).isEmpty();
+    }
+
+    @Test
+    void emailOfDecryptsTheStoredEmailAndIsEmptyWithoutOne() {
+        String withEmail = subjects.register(tenant, new Identifiers(" Mail.Me@Example.com ", null, null, null))
+                .subject().rawId();
+        String without = subjects.register(tenant, new Identifiers(null, "no-mail-" + UUID.randomUUID(), null, null))
+                .subject().rawId();
+
+        assertThat(directory.emailOf(SubjectId.of(withEmail))).contains("Mail.Me@Example.com");
+        assertThat(directory.emailOf(SubjectId.of(without))).isEmpty();
+        assertThat(directory.emailOf(SubjectId.of(UUID.randomUUID().toString()))).isEmpty();
+    }
+
+    @Test
+    void aRectificationThroughTheApiChangesAndClearsFieldsAndFiresItsEvent() {
+        String id = subjects.register(tenant, new Identifiers("api-old@example.com", "api-user", null, "Old Name"))
+                .subject().rawId();
+        events.clear();
+        Map<String, String> corrections = new java.util.HashMap<>();
+        corrections.put("email", " api-new@example.com ");
+        corrections.put("displayName", "");
+
+        rectification.rectify(TenantId.of(tenant), SubjectId.of(id), corrections);
+
+        assertThat(subjects.get(tenant, id).identifiers())
+                .isEqualTo(new Identifiers("api-new@example.com", "api-user", null, null));
+        assertThat(ids(subjects.findBy(tenant, IndexKind.EMAIL, "API-NEW@example.com"))).containsExactly(id);
+        assertThat(subjects.findBy(tenant, IndexKind.EMAIL, "api-old@example.com")).isEmpty();
+        assertThat(events.all().stream().filter(f -> f.event() instanceof SubjectRectified).toList())
+                .singleElement().satisfies(f -> {
+                    assertThat(f.inTransaction()).isTrue();
+                    assertThat(((SubjectRectified) f.event()).fields()).isEqualTo(Set.of("email", "displayName"));
+                });
+
+        rectification.rectify(TenantId.of(tenant), SubjectId.of(id), Map.of("username", " "));
+        assertThat(subjects.get(tenant, id).identifiers().username()).isNull();
+        assertThat(subjects.findBy(tenant, IndexKind.USERNAME, "api-user")).as("its index went with it").isEmpty();
+    }
+
+    @Test
+    void aRectificationThroughTheApiRefusesWhatThePatchRefusesNamingTheCorrection() {
+        subjects.register(tenant, new Identifiers("api-taken@example.com", null, null, null));
+        String id = subjects.register(tenant, new Identifiers("api-mine@example.com", null, null, "Mine"))
+                .subject().rawId();
+        TenantId t = TenantId.of(tenant);
+        SubjectId s = SubjectId.of(id);
+        events.clear();
+
+        assertRefused(ProblemType.VALIDATION, "corrections.phone", () -> rectification.rectify(t, s,
+                Map.of("phone", "+44 20 7946 0000")));
+        assertRefused(ProblemType.VALIDATION, "corrections.email", () -> rectification.rectify(t, s,
+                Map.of("email", "not-an-email")));
+        assertRefused(ProblemType.VALIDATION, "corrections.accountId", () -> rectification.rectify(t, s,
+                Map.of("accountId", "has spaces!")));
+        assertRefused(ProblemType.VALIDATION, "corrections.username", () -> rectification.rectify(t, s,
+                Map.of("username", "u".repeat(129))));
+        assertRefused(ProblemType.VALIDATION, "corrections.displayName", () -> rectification.rectify(t, s,
+                Map.of("displayName", "n".repeat(201))));
+        assertRefused(ProblemType.SENSITIVE_DATA, "corrections.displayName", () -> rectification.rectify(t, s,
+                Map.of("displayName", "Mine 123-45-6789")));
+        assertRefused(ProblemType.CONFLICT, "corrections.email", () -> rectification.rectify(t, s,
+                Map.of("email", "API-TAKEN@example.com")));
+        assertRefused(ProblemType.VALIDATION, "corrections.email", () -> rectification.rectify(t, s,
+                Map.of("email", "")));
+        assertRefused(ProblemType.VALIDATION, "corrections", () -> rectification.rectify(t, s, Map.of()));
+        assertThat(catchThrowableOfType(ProblemException.class, () -> rectification.rectify(t,
+                SubjectId.of(UUID.randomUUID().toString()), Map.of("displayName", "X"))).type())
+                .isEqualTo(ProblemType.NOT_FOUND);
+        assertThat(catchThrowableOfType(ProblemException.class, () -> rectification.rectify(TenantId.of(newTenant()),
+                s, Map.of("displayName", "X"))).type()).as("only in its own tenant").isEqualTo(ProblemType.NOT_FOUND);
+
+        assertThat(subjects.get(tenant, id).identifiers())
+                .isEqualTo(new Identifiers("api-mine@example.com", null, null, "Mine"));
+        assertThat(events.of(SubjectRectified.class)).isEmpty();
+
+        tenants.terminate(tenant, true, "gone");
+        assertLicenceEnded(() -> rectification.rectify(t, s, Map.of("displayName", "After")));
+    }
+
+    @Test
+    void aLicenseesRequestTerminatesAnActiveLicenceOnceAndLeavesAnEndedOneAlone() {
+        tx.commit(() -> licences.terminateAtLicenseeRequest(TenantId.of(tenant), "Licensee asked for erasure"));
+
+        assertThat(tenants.get(tenant).licenceStatus()).isEqualTo(LicenceStatus.TERMINATED);
+        assertThat(tenants.get(tenant).terminationReason()).isEqualTo("Licensee asked for erasure");
+        assertThat(events.all().stream().filter(f -> f.event() instanceof LicenceTerminated).toList())
+                .singleElement().satisfies(f -> {
+                    assertThat(f.inTransaction()).isTrue();
+                    assertThat(((LicenceTerminated) f.event()).tenantId().asString()).isEqualTo(tenant);
+                });
+
+        licences.terminateAtLicenseeRequest(TenantId.of(tenant), "again");
+        assertThat(events.of(LicenceTerminated.class)).as("an ended licence is left as it is").hasSize(1);
+        assertThat(tenants.get(tenant).terminationReason()).isEqualTo("Licensee asked for erasure");
+
+        String expired = tenants.register("Expired " + UUID.randomUUID(), "https://x.example", HostingMode.CLOUD,
+                "LIC-" + UUID.randomUUID(), LocalDate.now().minusDays(2)).rawId();
+        assertThat(tenants.expire(expired, LocalDate.now())).isTrue();
+        licences.terminateAtLicenseeRequest(TenantId.of(expired), "late");
+        assertThat(tenants.get(expired).licenceStatus()).isEqualTo(LicenceStatus.EXPIRED);
+        assertThat(events.of(LicenceTerminated.class)).hasSize(1);
+
+        assertThat(catchThrowableOfType(ProblemException.class, () -> licences.terminateAtLicenseeRequest(
+                TenantId.of(UUID.randomUUID().toString()), "x")).type()).isEqualTo(ProblemType.NOT_FOUND);
+    }
+
+    private static void assertRefused(ProblemType type, String field, Runnable call) {
+        ProblemException p = catchThrowableOfType(ProblemException.class, call::run);
+        assertThat(p).as("refused naming " + field).isNotNull();
+        assertThat(p.type()).isEqualTo(type);
+        assertThat(p.errors()).extracting(FieldError::field).containsExactly(field);
     }
 
     /** Stands in for consent, which keeps restrictions in the app. */

@@ -51,6 +51,9 @@ import org.steward.platform.kernel.api.erasure.ErasureParticipant;
 import org.steward.platform.kernel.api.erasure.ErasureReport;
 import org.steward.platform.kernel.api.erasure.ErasureScope;
 import org.steward.platform.kernel.api.erasure.SubjectErasure;
+import org.steward.platform.kernel.api.erasure.ErasureId;
+import org.steward.platform.kernel.api.erasure.ErasureTrigger;
+import org.steward.retention.api.ErasureStatus;
 import org.steward.retention.api.Erasures;
 import org.steward.retention.api.SubjectErased;
 import org.steward.retention.internal.control.CertificateContent;
@@ -547,6 +550,57 @@ class RetentionModuleIT {
         assertThat(catchThrowableOfType(ProblemException.class, () -> tx.commit(() -> purposeEnds.resume(tenant, due,
                 "drip-emails"))).type()).as("nothing pending to take back").isEqualTo(ProblemType.CONFLICT);
         assertThat(certified(latestCategoryErasure("welcome-email")).category()).isEqualTo("welcome-email");
+    }
+
+    // --- Erasures: where an erasure stands ----------------------------------------------------------------------
+
+    @Test
+    void anErasuresStatusIsPendingAndHeldUntilItRunsThenDoneWithItsCertificate() {
+        assertThat(erasures.status(ErasureId.of(UUID.randomUUID().toString()))).isEmpty();
+        String subject = richSubject(tenant);
+        LegalHold hold = holds.place(LegalHold.Scope.SUBJECT, tenant, subject, "Claim 2026-4", "Legal",
+                in(Duration.ofDays(30)), true, "Art. 17(3)(e): needed for the defence of legal claims");
+        ErasureId erasure = ErasureId.of(requestErasure(subject));
+
+        assertThat(erasures.status(erasure)).contains(new ErasureStatus(erasure, false, null, null, hold.id()));
+
+        holds.release(hold.id());
+        assertThat(erasures.status(erasure)).hasValueSatisfying(s -> assertThat(s.heldBy()).isNull());
+        assertThat(processor.eraseSubject(erasure.asString(), claim(erasure.asString()))).isPositive();
+
+        assertThat(erasures.status(erasure)).hasValueSatisfying(s -> {
+            assertThat(s.done()).isTrue();
+            assertThat(s.certificateId()).isNotNull()
+                    .isEqualTo(certificates.forErasure(erasure.asString()).id());
+            assertThat(s.completedAt()).isEqualTo(queue.get(erasure.asString()).completedAt());
+            assertThat(s.heldBy()).isNull();
+        });
+    }
+
+    @Test
+    void aTenantsErasureIsThePendingOneElseTheLatestDone() {
+        richSubject(tenant);
+        TenantId t = TenantId.of(tenant);
+        assertThat(erasures.tenantErasure(t)).as("no licence ended yet").isEmpty();
+
+        tenants.terminate(tenant, true);
+        ErasureId queued = erasures.tenantErasure(t).orElseThrow().erasureId();
+        assertThat(erasures.tenantErasure(t)).contains(new ErasureStatus(queued, false, null, null, null));
+
+        sweep.run();
+        ErasureStatus done = erasures.tenantErasure(t).orElseThrow();
+        assertThat(done.erasureId()).isEqualTo(queued);
+        assertThat(done.done()).isTrue();
+        assertThat(done.certificateId()).isEqualTo(certificates.forErasure(queued.asString()).id());
+        assertThat(done.completedAt()).isNotNull();
+
+        tx.rollback(() -> { // rolled back: no erasure is left for a later sweep
+            String again = queue.enqueueTenant(tenant, ErasureTrigger.LICENCE_TERMINATION, "again");
+            assertThat(erasures.tenantErasure(t)).as("a pending one comes first")
+                    .contains(new ErasureStatus(ErasureId.of(again), false, null, null, null));
+        });
+        assertThat(erasures.tenantErasure(t)).contains(done);
+        assertThat(erasures.tenantErasure(TenantId.of(newTenant()))).isEmpty();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

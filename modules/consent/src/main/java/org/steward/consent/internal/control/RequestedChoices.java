@@ -2,8 +2,12 @@ package org.steward.consent.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.steward.consent.api.ConsentAction;
@@ -22,97 +26,111 @@ import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
 
 /**
- * Withdrawals and objections made through a data-subject request: recorded as any consent event (source ADMIN, with
- * a receipt), so the decision, the history and the purpose ends follow as they do for a choice made in the app.
+ * A data-subject request's withdrawal (Art. 7(3)) or objection (Art. 21), recorded through {@link ConsentRecorder}
+ * one purpose at a time, each with its receipt. Every named purpose is checked before anything is recorded, so a
+ * refusal records nothing. The recorder's command has no field for the request: the event carries source ADMIN, and
+ * the request keeps which purposes it changed (the answer).
  */
 @ApplicationScoped
 public class RequestedChoices implements ConsentChoices {
 
-    @Inject
-    ConsentRecorder recorder;
+    private static final String FIELD = "purposes";
+
+    /** States in which the subject is already out of a purpose: a withdrawal leaves them as they are. */
+    private static final Set<ConsentStatus> OUT = Set.of(ConsentStatus.WITHDRAWN, ConsentStatus.OPTED_OUT,
+            ConsentStatus.OBJECTED);
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
 
     @Inject
-    Purposes purposes;
+    Holders holders;
 
     @Inject
     CurrentStates states;
 
     @Inject
-    Holders holders;
+    ConsentRecorder recorder;
 
     @Override
     public List<String> withdraw(TenantId tenantId, SubjectId subjectId, Set<String> purposeKeys, String requestRef) {
         ConsentHolder holder = holders.subject(tenantId.asString(), subjectId.asString());
-        Set<String> keys = new TreeSet<>(purposeKeys == null ? Set.of() : purposeKeys);
-        if (keys.isEmpty()) {
+        Map<String, ConsentAction> actions = new LinkedHashMap<>();
+        if (purposeKeys == null || purposeKeys.isEmpty()) {
             for (ConsentState s : states.of(holder)) {
                 if (s.status() == ConsentStatus.GRANTED || s.status() == ConsentStatus.OPTED_IN) {
-                    keys.add(s.purposeKey());
+                    actions.put(s.purposeKey(), s.status() == ConsentStatus.GRANTED ? ConsentAction.WITHDRAW
+                            : ConsentAction.OPT_OUT);
                 }
             }
-        }
-        List<Purpose> named = new ArrayList<>();
-        for (String key : keys) {
-            Purpose p = purposes.named(key, "purposes");
-            if (p.legalBasis() != LegalBasis.CONSENT && !p.optOutAllowed()) {
-                throw refused(key + " rests on " + p.legalBasis() + " and takes no withdrawal");
+        } else {
+            List<FieldError> refused = new ArrayList<>();
+            for (String key : new TreeSet<>(purposeKeys)) {
+                Purpose p = find(key);
+                if (p == null) {
+                    refused.add(new FieldError(FIELD, "no purpose has the key " + key));
+                } else if (p.legalBasis() == LegalBasis.CONSENT) {
+                    actions.put(key, ConsentAction.WITHDRAW);
+                } else if (p.optOutAllowed()) {
+                    actions.put(key, ConsentAction.OPT_OUT);
+                } else {
+                    refused.add(new FieldError(FIELD, "purpose " + key + " (legal basis " + p.legalBasis()
+                            + ") takes no withdrawal"));
+                }
             }
-            named.add(p);
+            refuse(refused);
+            actions.keySet().removeIf(key -> states.currentState(holder, key)
+                    .filter(s -> OUT.contains(s.status())).isPresent());
         }
-        List<String> changed = new ArrayList<>();
-        for (Purpose p : named) {
-            ConsentStatus now = current(holder, p.key());
-            ConsentAction action = p.legalBasis() == LegalBasis.CONSENT ? ConsentAction.WITHDRAW : ConsentAction.OPT_OUT;
-            ConsentStatus after = action == ConsentAction.WITHDRAW ? ConsentStatus.WITHDRAWN : ConsentStatus.OPTED_OUT;
-            if (now != after && (now != ConsentStatus.NONE || action == ConsentAction.OPT_OUT)) {
-                record(holder, tenantId, p.key(), action);
-                changed.add(p.key());
-            }
-        }
-        return changed;
+        return record(tenantId, holder, actions);
     }
 
     @Override
     public List<String> object(TenantId tenantId, SubjectId subjectId, Set<String> purposeKeys, String requestRef) {
         ConsentHolder holder = holders.subject(tenantId.asString(), subjectId.asString());
-        List<Purpose> named = new ArrayList<>();
+        Map<String, ConsentAction> actions = new LinkedHashMap<>();
         if (purposeKeys == null || purposeKeys.isEmpty()) {
-            for (Purpose p : purposes.list()) {
-                if (p.legalBasis() == LegalBasis.LEGITIMATE_INTEREST && !p.retired()) {
-                    named.add(p);
-                }
-            }
+            em.createQuery("SELECT p FROM Purpose p WHERE p.legalBasis = :li ORDER BY p.key", Purpose.class)
+                    .setParameter("li", LegalBasis.LEGITIMATE_INTEREST).getResultList().stream()
+                    .filter(p -> !p.retired()).forEach(p -> actions.put(p.key(), ConsentAction.OBJECT));
         } else {
+            List<FieldError> refused = new ArrayList<>();
             for (String key : new TreeSet<>(purposeKeys)) {
-                Purpose p = purposes.named(key, "purposes");
-                if (p.legalBasis() != LegalBasis.LEGITIMATE_INTEREST) {
-                    throw refused(key + " rests on " + p.legalBasis() + ": an objection (Art. 21) concerns"
-                            + " legitimate interests");
+                Purpose p = find(key);
+                if (p == null) {
+                    refused.add(new FieldError(FIELD, "no purpose has the key " + key));
+                } else if (p.legalBasis() != LegalBasis.LEGITIMATE_INTEREST) {
+                    refused.add(new FieldError(FIELD, "purpose " + key + " (legal basis " + p.legalBasis()
+                            + ") takes no objection: Art. 21 applies to legitimate interest"));
+                } else {
+                    actions.put(key, ConsentAction.OBJECT);
                 }
-                named.add(p);
             }
+            refuse(refused);
         }
+        actions.keySet().removeIf(key -> states.currentState(holder, key)
+                .filter(s -> s.status() == ConsentStatus.OBJECTED).isPresent());
+        return record(tenantId, holder, actions);
+    }
+
+    private Purpose find(String key) {
+        return key == null || key.length() > 64 ? null : em.find(Purpose.class, key);
+    }
+
+    private List<String> record(TenantId tenantId, ConsentHolder holder, Map<String, ConsentAction> actions) {
         List<String> changed = new ArrayList<>();
-        for (Purpose p : named) {
-            if (current(holder, p.key()) != ConsentStatus.OBJECTED) {
-                record(holder, tenantId, p.key(), ConsentAction.OBJECT);
-                changed.add(p.key());
-            }
-        }
+        actions.forEach((key, action) -> {
+            recorder.record(new ConsentRecorder.Command(holder, tenantId.asString(), key, action, null, null,
+                    ConsentSource.ADMIN, null, null, ConsentEvent.Proof.NONE, null));
+            changed.add(key);
+        });
         return changed;
     }
 
-    private ConsentStatus current(ConsentHolder holder, String purposeKey) {
-        return states.currentState(holder, purposeKey).map(ConsentState::status).orElse(ConsentStatus.NONE);
-    }
-
-    private void record(ConsentHolder holder, TenantId tenantId, String purposeKey, ConsentAction action) {
-        recorder.record(new ConsentRecorder.Command(holder, tenantId.asString(), purposeKey, action, null, null,
-                ConsentSource.ADMIN, null, null, ConsentEvent.Proof.NONE, null));
-    }
-
-    private static ProblemException refused(String message) {
-        return new ProblemException(ProblemType.BUSINESS_RULE, "The choice cannot be recorded",
-                List.of(new FieldError("purposes", message)));
+    private static void refuse(List<FieldError> refused) {
+        if (!refused.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, FIELD + ": " + refused.get(0).message()
+                    + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : ""), refused);
+        }
     }
 }

@@ -24,7 +24,8 @@ import org.steward.platform.kernel.api.Times;
  * {@link LiftProcessingRestriction} are observed in the transaction that fires them, and the row in
  * {@code consent_restriction} is written or deleted there (the decision cache is invalidated by its own observer of
  * the same commands). {@link #restrict}/{@link #lift} fire them for the staff endpoint; the subject-rights module
- * will fire them for its requests.
+ * fires them for its requests. Once a row is stored or deleted, {@link ProcessingRestricted} or
+ * {@link ProcessingRestrictionLifted} tells other modules; a command that changed nothing fires neither.
  */
 @ApplicationScoped
 public class Restrictions {
@@ -39,13 +40,13 @@ public class Restrictions {
     Event<LiftProcessingRestriction> liftRestriction;
 
     @Inject
-    Clock clock;
-
-    @Inject
     Event<ProcessingRestricted> restricted;
 
     @Inject
     Event<ProcessingRestrictionLifted> lifted;
+
+    @Inject
+    Clock clock;
 
     public Optional<ProcessingRestriction> of(ConsentHolder holder) {
         return Optional.ofNullable(em.find(ProcessingRestriction.class, holder.ref()));
@@ -90,8 +91,7 @@ public class Restrictions {
         if (r != null && (e.restrictionId() == null || e.restrictionId().asString().equals(r.restrictionId()))) {
             em.remove(r);
             em.flush();
-            lifted.fire(new ProcessingRestrictionLifted(e.tenantId(), e.subjectId(), e.requestRef(),
-                    Times.now(clock)));
+            lifted.fire(new ProcessingRestrictionLifted(e.tenantId(), e.subjectId(), e.requestRef(), Times.now(clock)));
         }
     }
 }

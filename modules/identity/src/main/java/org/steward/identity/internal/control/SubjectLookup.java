@@ -29,7 +29,7 @@ public class SubjectLookup implements SubjectDirectory {
     @Override
     public Optional<SubjectRef> find(SubjectId subjectId) {
         Subject s = em.find(Subject.class, subjectId.asString());
-        return Optional.ofNullable(s).map(x -> new SubjectRef(x.tenantId(), x.id(), x.minor()));
+        return Optional.ofNullable(s).map(SubjectLookup::ref);
     }
 
     @Override
@@ -48,14 +48,16 @@ public class SubjectLookup implements SubjectDirectory {
                 .map(r -> new EndedTenant(TenantId.of((String) r[0]), (LicenceStatus) r[1])).toList();
     }
 
+    /** Searched under every active blind-index version, as {@link Subjects#findBy} does; the index normalises. */
     @Override
     public List<SubjectRef> withEmail(String email) {
         if (email == null || email.isBlank()) {
             return List.of();
         }
         return em.createQuery("SELECT s FROM Subject s WHERE s.emailIndex IN :i ORDER BY s.tenantId, s.id",
-                        Subject.class).setParameter("i", crypto.blindIndexRing().candidates(IndexKind.EMAIL, email))
-                .getResultList().stream().map(s -> new SubjectRef(s.tenantId(), s.id(), s.minor())).toList();
+                        Subject.class)
+                .setParameter("i", crypto.blindIndexRing().candidates(IndexKind.EMAIL, email))
+                .getResultList().stream().map(SubjectLookup::ref).toList();
     }
 
     @Override
@@ -64,14 +66,20 @@ public class SubjectLookup implements SubjectDirectory {
             return Optional.empty();
         }
         return em.createQuery("SELECT s FROM Subject s WHERE s.tenantId = :t AND s.accountIdIndex IN :i",
-                        Subject.class).setParameter("t", tenantId.asString())
+                        Subject.class)
+                .setParameter("t", tenantId.asString())
                 .setParameter("i", crypto.blindIndexRing().candidates(IndexKind.ACCOUNT_ID, accountId))
-                .getResultList().stream().findFirst().map(s -> new SubjectRef(s.tenantId(), s.id(), s.minor()));
+                .getResultStream().findFirst().map(SubjectLookup::ref);
     }
 
     @Override
     public Optional<String> emailOf(SubjectId subjectId) {
         Subject s = em.find(Subject.class, subjectId.asString());
-        return s == null ? Optional.empty() : Optional.ofNullable(subjects.decrypt(s).identifiers().email());
+        return s == null || s.email() == null ? Optional.empty()
+                : Optional.ofNullable(subjects.decrypt(s).identifiers().email());
+    }
+
+    private static SubjectRef ref(Subject s) {
+        return new SubjectRef(s.tenantId(), s.id(), s.minor());
     }
 }

@@ -80,7 +80,7 @@ public class Subjects {
         KeyedCipher cipher = crypto.newDataKey();
         OffsetDateTime now = Times.now(clock);
         Subject subject = new Subject(new SubjectId(Ids.newId()), tenant.id(), cipher.keyId(), now);
-        apply(subject, cipher, ids, tenant.rawId());
+        apply(subject, cipher, ids, Set.of(), tenant.rawId());
         em.persist(subject);
         flushOrConflict();
         registered.fire(new SubjectRegistered(tenant.id(), subject.id(), now));
@@ -124,6 +124,15 @@ public class Subjects {
 
     @Transactional
     public Decrypted rectify(String tenantId, String subjectId, Identifiers changes) {
+        return rectify(tenantId, subjectId, changes, Set.of());
+    }
+
+    /**
+     * Rectifies, and removes the fields named in {@code cleared} (email, username, accountId, displayName); a subject
+     * keeps at least one of its identifiers.
+     */
+    @Transactional
+    public Decrypted rectify(String tenantId, String subjectId, Identifiers changes, Set<String> cleared) {
         Subject subject = find(tenantId, subjectId);
         gate.admit(subject.tenantId());
         KeyedCipher cipher = crypto.cipher(subject.dataKeyId());
@@ -140,10 +149,11 @@ public class Subjects {
         if (changes.displayName() != null) {
             fields.add("displayName");
         }
+        fields.addAll(cleared);
         if (fields.isEmpty()) {
             throw ProblemException.invalid("body", "name at least one field to rectify");
         }
-        apply(subject, cipher, changes, subject.tenantId().asString());
+        apply(subject, cipher, changes, cleared, subject.tenantId().asString());
         OffsetDateTime now = Times.now(clock);
         subject.touch(now);
         flushOrConflict();
@@ -179,9 +189,17 @@ public class Subjects {
      * Stores the changed fields and indexes all three identifiers under the current key version: an unchanged one
      * may still carry an older version's index, and a row is always wholly at one version.
      */
-    private void apply(Subject subject, KeyedCipher cipher, Identifiers changes, String tenantId) {
+    private void apply(Subject subject, KeyedCipher cipher, Identifiers changes, Set<String> cleared,
+                       String tenantId) {
         BlindIndexRing ring = crypto.blindIndexRing();
-        Identifiers stored = identifiers(subject, cipher);
+        Identifiers stored = without(identifiers(subject, cipher), cleared);
+        if (firstNonNull(changes.email(), stored.email()) == null
+                && firstNonNull(changes.username(), stored.username()) == null
+                && firstNonNull(changes.accountId(), stored.accountId()) == null) {
+            throw ProblemException.invalid(cleared.stream().filter(f -> !f.equals("displayName")).sorted()
+                    .findFirst().orElse("email"), "a subject keeps at least one of email, username and accountId");
+        }
+        clear(subject, cleared);
         if (changes.email() != null) {
             refuseTaken(tenantId, IndexKind.EMAIL, ring.candidates(IndexKind.EMAIL, changes.email()),
                     subject.rawId(), "email");
@@ -205,6 +223,27 @@ public class Subjects {
                 write.apply(IndexKind.EMAIL, firstNonNull(changes.email(), stored.email())),
                 write.apply(IndexKind.USERNAME, firstNonNull(changes.username(), stored.username())),
                 write.apply(IndexKind.ACCOUNT_ID, firstNonNull(changes.accountId(), stored.accountId())));
+    }
+
+    private static Identifiers without(Identifiers stored, Set<String> cleared) {
+        return new Identifiers(cleared.contains("email") ? null : stored.email(),
+                cleared.contains("username") ? null : stored.username(),
+                cleared.contains("accountId") ? null : stored.accountId(), null);
+    }
+
+    private static void clear(Subject subject, Set<String> cleared) {
+        if (cleared.contains("email")) {
+            subject.email(null);
+        }
+        if (cleared.contains("username")) {
+            subject.username(null);
+        }
+        if (cleared.contains("accountId")) {
+            subject.accountId(null);
+        }
+        if (cleared.contains("displayName")) {
+            subject.displayName(null);
+        }
     }
 
     private static String firstNonNull(String a, String b) {

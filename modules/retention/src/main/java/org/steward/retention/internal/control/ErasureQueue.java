@@ -213,6 +213,44 @@ public class ErasureQueue implements Erasures {
         return e;
     }
 
+    /**
+     * Read as columns, not as the entity: the processor changes rows with bulk updates, which a managed instance in
+     * the caller's persistence context would not show.
+     */
+    @Override
+    public Optional<ErasureStatus> status(ErasureId erasureId) {
+        if (erasureId == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT e.id, e.status, e.completedAt, e.heldBy FROM Erasure e WHERE e.id = :id",
+                        Object[].class)
+                .setParameter("id", erasureId.asString()).getResultStream().findFirst().map(this::status);
+    }
+
+    @Override
+    public Optional<ErasureStatus> tenantErasure(TenantId tenantId) {
+        List<Object[]> pending = tenantRows(tenantId, Erasure.Status.PENDING, "e.createdAt");
+        List<Object[]> rows = pending.isEmpty() ? tenantRows(tenantId, Erasure.Status.DONE, "e.completedAt DESC")
+                : pending;
+        return rows.stream().findFirst().map(this::status);
+    }
+
+    private List<Object[]> tenantRows(TenantId tenantId, Erasure.Status status, String order) {
+        return em.createQuery("SELECT e.id, e.status, e.completedAt, e.heldBy FROM Erasure e WHERE e.tenantId = :t"
+                        + " AND e.scope = :scope AND e.status = :s ORDER BY " + order + ", e.id", Object[].class)
+                .setParameter("t", tenantId.asString()).setParameter("scope", ErasureScope.TENANT)
+                .setParameter("s", status).setMaxResults(1).getResultList();
+    }
+
+    /** A row of (id, status, completedAt, heldBy) with its certificate, which a done erasure has. */
+    private ErasureStatus status(Object[] row) {
+        String id = (String) row[0];
+        boolean done = row[1] == Erasure.Status.DONE;
+        String certificate = done ? em.createQuery("SELECT c.id FROM Certificate c WHERE c.erasureId = :e",
+                        String.class).setParameter("e", id).getResultStream().findFirst().orElse(null) : null;
+        return new ErasureStatus(ErasureId.of(id), done, certificate, (OffsetDateTime) row[2], (String) row[3]);
+    }
+
     public List<Erasure> list(Erasure.Status status, PageRequest page) {
         String after = page.after() == null ? "" : page.after();
         if (status == null) {
@@ -223,32 +261,5 @@ public class ErasureQueue implements Erasures {
                         Erasure.class)
                 .setParameter("s", status).setParameter("after", after).setMaxResults(page.fetchSize())
                 .getResultList();
-    }
-
-    @Override
-    public Optional<ErasureStatus> status(ErasureId erasureId) {
-        Erasure e = em.find(Erasure.class, erasureId.asString());
-        if (e == null) {
-            return Optional.empty();
-        }
-        em.refresh(e);
-        return Optional.of(statusOf(e));
-    }
-
-    @Override
-    public Optional<ErasureStatus> tenantErasure(TenantId tenantId) {
-        List<Erasure> rows = em.createQuery("SELECT e FROM Erasure e WHERE e.scope = :scope AND e.tenantId = :t"
-                        + " ORDER BY e.createdAt DESC", Erasure.class)
-                .setParameter("scope", ErasureScope.TENANT).setParameter("t", tenantId.asString()).getResultList();
-        return rows.stream().filter(e -> e.status() == Erasure.Status.PENDING).findFirst()
-                .or(() -> rows.stream().findFirst()).map(this::statusOf);
-    }
-
-    private ErasureStatus statusOf(Erasure e) {
-        boolean done = e.status() == Erasure.Status.DONE;
-        String certificate = done ? em.createQuery("SELECT c.id FROM Certificate c WHERE c.erasureId = :e",
-                String.class).setParameter("e", e.id()).getResultList().stream().findFirst().orElse(null) : null;
-        return new ErasureStatus(ErasureId.of(e.id()), done && certificate != null, certificate, e.completedAt(),
-                e.heldBy());
     }
 }
