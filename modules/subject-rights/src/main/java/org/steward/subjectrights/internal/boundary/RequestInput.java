@@ -56,7 +56,7 @@ public record RequestInput(
             @Schema(description = "RECTIFICATION: field → corrected value (email, username, accountId,"
                     + " displayName)") Map<String, String> corrections,
             @Schema(description = "OBJECTION, WITHDRAW_CONSENT: the purpose keys; absent or empty means all")
-            List<@Size(min = 1, max = 64) String> purposes,
+            List<String> purposes,
             @Schema(maxLength = 4000, description = "COMPLAINT: its subject matter") @Size(max = 4000) String complaint,
             @Schema(description = "RESTRICTION: true to lift an earlier restriction") Boolean lift,
             @Schema(description = "ERASURE: SUBJECT (default) or TENANT: the licensee's own erasure, which terminates"

@@ -92,9 +92,9 @@ public class MailDispatch {
                 log.wipe(r);
             }
         } catch (MailNotSent e) {
-            if (m.attempts() + 1 >= GIVE_UP_AFTER) {
+            if (e.permanent() || m.attempts() + 1 >= GIVE_UP_AFTER) {
                 m.drop();
-                LOG.warning("A request mail was dropped after " + GIVE_UP_AFTER + " failed attempts: request "
+                LOG.warning("A request mail was dropped (" + e.getMessage() + "): request "
                         + r.id());
             } else {
                 m.failed(now.plus(Duration.ofSeconds(30L << Math.min(m.attempts(), 10))));

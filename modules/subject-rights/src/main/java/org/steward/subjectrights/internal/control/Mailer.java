@@ -1,32 +1,36 @@
 package org.steward.subjectrights.internal.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Plain-text mail through the configured SMTP server (Jakarta Mail). With no host configured nothing is sent and
- * the caller keeps the mail queued. Addresses and texts are never logged.
+ * Sends plain-text mail (UTF-8) through the configured SMTP server (steward.mail.*; see the module's
+ * microprofile-config.properties). Without a host nothing is sent, and requests go on for staff. Addresses and
+ * texts are never logged.
  */
 @ApplicationScoped
 public class Mailer {
 
     private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
-    private static final String TIMEOUT_MS = "10000";
+
+    /** Connect, read and write timeouts: a hung SMTP server must not hold a request thread for long. */
+    static final int TIMEOUT_MILLIS = 10_000;
 
     @Inject
     @ConfigProperty(name = "steward.mail.smtp.host")
@@ -48,54 +52,81 @@ public class Mailer {
     @ConfigProperty(name = "steward.mail.smtp.password")
     Optional<String> password;
 
+    /** When set, the server must offer STARTTLS: a plain-text fallback would expose the codes and the password. */
     @Inject
     @ConfigProperty(name = "steward.mail.smtp.starttls", defaultValue = "false")
     boolean starttls;
 
-    private Session session;
+    @Inject
+    Clock clock;
 
-    @PostConstruct
-    void init() {
-        if (!configured()) {
-            LOG.info("Request mail is not sent: no SMTP host configured (STEWARD_MAIL_SMTP_HOST)");
-            return;
-        }
-        Properties p = new Properties();
-        p.put("mail.smtp.host", host.get().strip());
-        p.put("mail.smtp.port", Integer.toString(port));
-        p.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
-        p.put("mail.smtp.timeout", TIMEOUT_MS);
-        p.put("mail.smtp.writetimeout", TIMEOUT_MS);
-        p.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
-        p.put("mail.smtp.starttls.required", Boolean.toString(starttls));
-        boolean auth = username.filter(u -> !u.isBlank()).isPresent();
-        p.put("mail.smtp.auth", Boolean.toString(auth));
-        session = Session.getInstance(p, auth ? new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(username.get(), password.orElse(""));
-            }
-        } : null);
-    }
-
+    /** Whether an SMTP host is configured, i.e. whether {@link #send} really sends. */
     public boolean configured() {
         return host.filter(h -> !h.isBlank()).isPresent();
     }
 
+    /**
+     * Hands one plain-text mail to the SMTP server. Returns normally, sending nothing, when no host is configured.
+     *
+     * @throws MailNotSent when the server cannot be reached or refuses the mail, or an address does not parse
+     */
     public void send(String to, String subject, String text) {
         if (!configured()) {
+            LOG.info("mail not sent: no SMTP host configured");
             return;
         }
+        InternetAddress sender;
+        InternetAddress recipient;
         try {
-            MimeMessage m = new MimeMessage(session);
-            m.setFrom(new InternetAddress(from, true));
-            m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-            m.setSubject(subject, StandardCharsets.UTF_8.name());
-            m.setText(text, StandardCharsets.UTF_8.name());
-            m.setSentDate(new Date());
-            Transport.send(m);
-        } catch (MessagingException | RuntimeException e) {
-            throw new MailNotSent("The SMTP server did not take the mail (" + e.getClass().getSimpleName() + ")", e);
+            sender = new InternetAddress(from, true);
+        } catch (AddressException e) {
+            throw new MailNotSent("Mail not sent: steward.mail.from does not parse as an address", false);
         }
+        try {
+            // Strict parsing of one address: a "to" that holds a list or extra headers is refused, not sent.
+            recipient = new InternetAddress(to, true);
+        } catch (AddressException e) {
+            throw new MailNotSent("Mail not sent: the recipient's address does not parse", true);
+        }
+        Session session = Session.getInstance(properties());
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(sender);
+            message.setRecipient(Message.RecipientType.TO, recipient);
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setText(text, StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect(host.get().trim(), port, username.filter(u -> !u.isBlank()).orElse(null),
+                        password.orElse(null));
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        } catch (MessagingException e) {
+            throw new MailNotSent("Mail not sent: " + causes(e), false);
+        }
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
+        p.setProperty("mail.smtp.timeout", String.valueOf(TIMEOUT_MILLIS));
+        p.setProperty("mail.smtp.writetimeout", String.valueOf(TIMEOUT_MILLIS));
+        p.setProperty("mail.smtp.auth", String.valueOf(username.filter(u -> !u.isBlank()).isPresent()));
+        p.setProperty("mail.smtp.starttls.enable", String.valueOf(starttls));
+        p.setProperty("mail.smtp.starttls.required", String.valueOf(starttls));
+        p.setProperty("mail.mime.charset", StandardCharsets.UTF_8.name());
+        return p;
+    }
+
+    /**
+     * The chain of exception types, e.g. "MailConnectException < ConnectException": what went wrong, without the
+     * messages, which may quote an address.
+     */
+    private static String causes(Throwable e) {
+        List<String> names = new ArrayList<>();
+        for (Throwable t = e; t != null && names.size() < 5; t = t.getCause() == t ? null : t.getCause()) {
+            names.add(t.getClass().getSimpleName());
+        }
+        return String.join(" < ", names);
     }
 }
