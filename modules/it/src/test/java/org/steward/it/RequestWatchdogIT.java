@@ -71,7 +71,7 @@ class RequestWatchdogIT {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonArray timeline = null;
         while (System.nanoTime() < end) {
-            timeline = op.get("/api/v1/requests/" + id + "/timeline").json().asJsonArray();
+            timeline = op.get("/api/v1/requests/" + id + "/timeline").jsonArray();
             if (timeline.stream().map(JsonValue::asJsonObject).anyMatch(e -> e.getString("kind").equals("REMINDER")
                     && e.getString("detail").startsWith(concern))) {
                 return;

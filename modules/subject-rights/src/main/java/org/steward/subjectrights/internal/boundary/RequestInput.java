@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.steward.subjectrights.api.Jurisdiction;
 import org.steward.subjectrights.api.RequestType;
@@ -55,7 +56,8 @@ public record RequestInput(
     public record RequestDetailsInput(
             @Schema(description = "RECTIFICATION: field → corrected value (email, username, accountId,"
                     + " displayName)") Map<String, String> corrections,
-            @Schema(description = "OBJECTION, WITHDRAW_CONSENT: the purpose keys; absent or empty means all")
+            @Schema(type = SchemaType.ARRAY, implementation = String.class,
+                    description = "OBJECTION, WITHDRAW_CONSENT: the purpose keys; absent or empty means all")
             List<String> purposes,
             @Schema(maxLength = 4000, description = "COMPLAINT: its subject matter") @Size(max = 4000) String complaint,
             @Schema(description = "RESTRICTION: true to lift an earlier restriction") Boolean lift,
