@@ -154,7 +154,8 @@ public class PersonalRecords {
         return new Opened<>(r, JSON.fromJson(cipher.decrypt(field(r.rawId()), r.payload()), type));
     }
 
-    private static String field(String recordId) {
+    /** The associated data of a record's ciphertext: bound to the record, so it cannot be moved to another. */
+    static String field(String recordId) {
         return "record/" + recordId;
     }
 }

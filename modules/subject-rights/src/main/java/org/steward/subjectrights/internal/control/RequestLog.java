@@ -41,6 +41,20 @@ public class RequestLog {
         }
     }
 
+    /**
+     * Deletes the stored exports whose link was used or has expired: the copy was for the subject to take, and
+     * keeping it longer would keep a second copy of their data. A new link needs a new request.
+     */
+    public int purgeDeliveredExports() {
+        OffsetDateTime now = Times.now(clock);
+        em.createNativeQuery("DELETE FROM subject_rights_export_chunk WHERE part_id IN (SELECT p.id FROM"
+                + " subject_rights_export_part p JOIN subject_rights_export x ON x.request_id = p.request_id"
+                + " WHERE x.downloaded_at IS NOT NULL OR x.expires_at < ?)").setParameter(1, now).executeUpdate();
+        return em.createNativeQuery("DELETE FROM subject_rights_export_part WHERE request_id IN (SELECT request_id"
+                + " FROM subject_rights_export WHERE downloaded_at IS NOT NULL OR expires_at < ?)")
+                .setParameter(1, now).executeUpdate();
+    }
+
     /** Deletes closed requests past the log's retention; returns how many. */
     public int purge(int limit) {
         OffsetDateTime cutoff = Times.now(clock).minusMonths(config.logRetentionMonths());
@@ -67,5 +81,7 @@ public class RequestLog {
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM subject_rights_export_part WHERE request_id = ?")
                 .setParameter(1, requestId).executeUpdate();
+        em.createNativeQuery("DELETE FROM subject_rights_export WHERE request_id = ?").setParameter(1, requestId)
+                .executeUpdate();
     }
 }

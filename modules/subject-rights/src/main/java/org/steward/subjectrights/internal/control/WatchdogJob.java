@@ -16,8 +16,8 @@ import org.steward.subjectrights.internal.entity.TimelineEntry;
 /**
  * Looks at the watchdog's findings every {@code watchdog-period}: each concern of a request is recorded once on its
  * timeline as a reminder (and so audited), the gauges {@code requests_overdue}, {@code requests_due_soon},
- * {@code requests_acknowledgement_due}, {@code requests_stuck} and {@code requests_failing} are refreshed, and the
- * request log is purged of entries past their retention.
+ * {@code requests_acknowledgement_due}, {@code requests_stuck} and {@code requests_failing} are refreshed, exports
+ * whose link was used or expired are deleted, and the request log is purged of entries past their retention.
  */
 @ApplicationScoped
 public class WatchdogJob implements ScheduledJob {
@@ -57,6 +57,7 @@ public class WatchdogJob implements ScheduledJob {
             remind(f);
         }
         gauges.set(counts);
+        log.purgeDeliveredExports();
         log.purge(200);
     }
 
