@@ -1,7 +1,6 @@
 package org.steward.subjectrights.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -85,7 +84,7 @@ public class ExportArchive {
     }
 
     private void json(List<Part> parts, KeyedCipher cipher, ExportSummary s, Writer w) throws IOException {
-        JsonObjectBuilder head = Json.createObjectBuilder().add("id", s.requestId()).add("type", s.type())
+        JsonObjectBuilder head = ExportValues.JSON.createObjectBuilder().add("id", s.requestId()).add("type", s.type())
                 .add("jurisdiction", s.jurisdiction()).add("receivedAt", s.receivedAt().toString())
                 .add("fulfilledAt", s.fulfilledAt().toString()).add("rightToComplain", s.complaintNotice());
         w.write("{\"request\":" + head.build() + ",\"holders\":[");
@@ -96,18 +95,18 @@ public class ExportArchive {
                 if (holder != null) {
                     w.write("}}},");
                 }
-                w.write("{\"holder\":" + Json.createValue(p.holder()) + ",\"modules\":{");
+                w.write("{\"holder\":" + ExportValues.JSON.createValue(p.holder()) + ",\"modules\":{");
                 holder = p.holder();
                 module = null;
             }
             if (!p.module().equals(module)) {
                 w.write(module == null ? "" : "},");
-                w.write(Json.createValue(p.module()) + ":{");
+                w.write(ExportValues.JSON.createValue(p.module()) + ":{");
                 module = p.module();
             } else {
                 w.write(",");
             }
-            w.write(Json.createValue(p.category()) + ":");
+            w.write(ExportValues.JSON.createValue(p.category()) + ":");
             copy(p, "JSON", cipher, w);
         }
         w.write(holder == null ? "]}" : "}}}]}");

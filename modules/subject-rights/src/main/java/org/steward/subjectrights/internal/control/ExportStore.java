@@ -2,7 +2,6 @@ package org.steward.subjectrights.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -64,7 +63,7 @@ public class ExportStore {
         String partId = Ids.newId().toString();
         Number partNo = (Number) em.createNativeQuery("SELECT COUNT(*) FROM subject_rights_export_part WHERE"
                 + " request_id = ?").setParameter(1, requestId).getSingleResult();
-        JsonArrayBuilder cols = Json.createArrayBuilder();
+        JsonArrayBuilder cols = ExportValues.JSON.createArrayBuilder();
         columns.forEach(cols::add);
         em.createNativeQuery("INSERT INTO subject_rights_export_part (id, request_id, part_no, module, holder,"
                         + " category, title, provenance, source, column_names, row_count, created_at)"
@@ -104,7 +103,7 @@ public class ExportStore {
             if (values.length != columns.size()) {
                 throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
             }
-            JsonObjectBuilder o = Json.createObjectBuilder();
+            JsonObjectBuilder o = ExportValues.JSON.createObjectBuilder();
             List<String> cells = new ArrayList<>(values.length);
             for (int i = 0; i < values.length; i++) {
                 JsonValue v = ExportValues.json(values[i]);
