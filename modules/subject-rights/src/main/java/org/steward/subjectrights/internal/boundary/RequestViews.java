@@ -12,7 +12,6 @@ import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.CurrentCaller;
 import org.steward.platform.security.api.Role;
 import org.steward.platform.security.api.TenantScope;
-import org.steward.subjectrights.api.RequestState;
 import org.steward.subjectrights.internal.control.Details;
 import org.steward.subjectrights.internal.control.Filing;
 import org.steward.subjectrights.internal.control.Fulfilment;
@@ -120,9 +119,5 @@ public class RequestViews {
         return csv ? Response.ok(metrics.csv(year), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"ccpa-request-metrics-" + year + ".csv\"").build()
                 : Response.ok(metrics.json(year)).build();
-    }
-
-    static boolean open(RequestState s) {
-        return !s.closed();
     }
 }
