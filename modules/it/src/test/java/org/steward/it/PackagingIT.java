@@ -61,7 +61,8 @@ import org.steward.it.support.Tokens;
 class PackagingIT {
 
     private static final Duration READY = Duration.ofSeconds(120);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The unzipped Payara Server with a new domain, prepared while the Micro tests run. */
     private static CompletableFuture<PayaraDomain> domain;

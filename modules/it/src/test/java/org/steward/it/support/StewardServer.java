@@ -284,12 +284,20 @@ public final class StewardServer implements AutoCloseable {
         return this;
     }
 
-    /** Polls {@code /health/ready} until it answers 200, or fails with the tail of the server log. */
+    /**
+     * Polls {@code /health/ready} until it answers 200, or fails with the tail of the server log. It speaks HTTP/1.1,
+     * as {@link Http} does: the JDK client's default upgrades to HTTP/2 (h2c) and then sends every poll over that one
+     * connection. A server that logged "ready in" and still does not answer gets its threads dumped
+     * ({@link #dumpThreads}) once a minute, so that a stall shows its cause in the failure, not only its symptom.
+     */
     public void awaitReady(Duration timeout) {
         ready = false;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        long nextDump = 0;
         String last = "no answer";
+        List<Path> dumps = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + ":\n" + logTail());
@@ -299,9 +307,18 @@ public final class StewardServer implements AutoCloseable {
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     ready = true;
+                    if (!dumps.isEmpty()) {
+                        System.out.println("[StewardServer] " + name + " answered after a stall; thread dumps: " + dumps);
+                    }
                     return;
                 }
                 last = r.statusCode() + " " + r.body();
+            } catch (java.net.http.HttpTimeoutException e) {
+                last = e.toString();
+                if (System.nanoTime() > nextDump && loggedReady()) {
+                    dumps.add(dumpThreads());
+                    nextDump = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                }
             } catch (IOException e) {
                 last = e.toString(); // not listening yet
             } catch (InterruptedException e) {
@@ -310,8 +327,58 @@ public final class StewardServer implements AutoCloseable {
             }
             sleep(250);
         }
+        String stall = dumps.isEmpty() ? "" : "\nThread dumps taken while it did not answer: " + dumps
+                + "\nThe last one's busy threads:\n" + busyThreads(dumps.get(dumps.size() - 1));
         throw new IllegalStateException("Steward was not ready within " + timeout + " on " + uri("/health/ready")
-                + " (last: " + last + "):\n" + logTail());
+                + " (last: " + last + "):\n" + logTail() + stall);
+    }
+
+    private boolean loggedReady() {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(" ready in ");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code jcmd <pid> Thread.print -l} into the server's work directory; returns the file. */
+    Path dumpThreads() {
+        Path out = workDir.resolve("threads-" + System.currentTimeMillis() + ".txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+        } catch (IOException e) {
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
+    /**
+     * The dump's threads that can explain a stall: blocked ones, ones in Steward's code, and running ones outside the
+     * JVM's and the pools' idle loops.
+     */
+    static String busyThreads(Path dump) {
+        try {
+            StringBuilder busy = new StringBuilder();
+            for (String thread : Files.readString(dump).split("\n\n")) {
+                boolean running = thread.contains("State: RUNNABLE") && thread.split("\n\tat ").length > 4
+                        && !thread.contains("EPoll") && !thread.contains("accept0") && !thread.contains("jcmd");
+                if (thread.startsWith("\"") && (thread.contains("State: BLOCKED") || thread.contains("org.steward.")
+                        || running)) {
+                    busy.append(thread.lines().limit(30).collect(java.util.stream.Collectors.joining("\n")))
+                            .append("\n\n");
+                }
+            }
+            return busy.length() > 20_000 ? busy.substring(0, 20_000) : busy.toString();
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** A graceful stop, as an operator's service manager would do it. */
