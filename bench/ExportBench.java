@@ -81,9 +81,15 @@ public class ExportBench {
             OffsetDateTime approved = OffsetDateTime.parse(field(view, "approvedAt"));
             OffsetDateTime lastDone = approved;
             Matcher m = Pattern.compile("\"doneAt\":\"([^\"]+)\"").matcher(view);
+            List<Long> offsets = new ArrayList<>();
             while (m.find()) {
                 OffsetDateTime t = OffsetDateTime.parse(m.group(1));
+                offsets.add(Duration.between(approved, t).toMillis());
                 lastDone = t.isAfter(lastDone) ? t : lastDone;
+            }
+            if (System.getenv("BENCH_VERBOSE") != null) {
+                System.err.println(n + " records: tasks done at " + offsets.stream().sorted().toList()
+                        + " ms after approval");
             }
             long buildMs = Duration.between(approved, lastDone).toMillis();
             String link = null;

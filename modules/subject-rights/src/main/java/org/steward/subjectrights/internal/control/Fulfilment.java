@@ -1,6 +1,7 @@
 package org.steward.subjectrights.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ public class Fulfilment {
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;
+
+    @Inject
+    Event<WorkQueued> queued;
 
     @Inject
     Instance<AccessParticipant> participants;
@@ -87,6 +91,9 @@ public class Fulfilment {
             }
         }
         tasks.forEach(em::persist);
+        if (!tasks.isEmpty()) {
+            queued.fire(new WorkQueued(r.id()));
+        }
         return tasks.size();
     }
 

@@ -1,29 +1,23 @@
 package org.steward.subjectrights.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.platform.kernel.api.ScheduledJob;
-import org.steward.platform.kernel.api.Times;
-import org.steward.subjectrights.internal.entity.FulfilmentTask;
 
 /**
  * Carries out due tasks and sends due mail, every {@code fulfilment-period} on every instance (the leases keep
- * them apart). It runs on the container's timer, where the request context the modules' beans need is active.
+ * them apart), and at once when work is queued ({@link FulfilmentTrigger}). On the container's timer the request
+ * context that the modules' beans need is active; off it, {@link #runWithContext} activates one.
  */
 @ApplicationScoped
 public class FulfilmentJob implements ScheduledJob {
 
     private static final Logger LOG = Logger.getLogger(FulfilmentJob.class.getName());
-
-    @PersistenceContext(unitName = "steward")
-    EntityManager em;
 
     @Inject
     TaskRunner runner;
@@ -33,9 +27,6 @@ public class FulfilmentJob implements ScheduledJob {
 
     @Inject
     RequestConfig config;
-
-    @Inject
-    Clock clock;
 
     @Override
     public String name() {
@@ -47,6 +38,12 @@ public class FulfilmentJob implements ScheduledJob {
         return config.fulfilmentPeriod();
     }
 
+    /** A run off the container's timer (from {@link FulfilmentTrigger}): the modules' beans need a request context. */
+    @ActivateRequestContext
+    public void runWithContext() {
+        run();
+    }
+
     @Override
     public void run() {
         try {
@@ -54,11 +51,7 @@ public class FulfilmentJob implements ScheduledJob {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sending request mail failed; the next period retries", e);
         }
-        List<String> due = em.createQuery("SELECT t.id FROM FulfilmentTask t WHERE t.state IN :open"
-                        + " AND t.nextAttemptAt <= :now ORDER BY t.nextAttemptAt", String.class)
-                .setParameter("open", List.of(FulfilmentTask.State.PENDING, FulfilmentTask.State.WAITING,
-                        FulfilmentTask.State.FAILING))
-                .setParameter("now", Times.now(clock)).setMaxResults(100).getResultList();
+        List<String> due = runner.due();
         due.forEach(this::runOne);
     }
 

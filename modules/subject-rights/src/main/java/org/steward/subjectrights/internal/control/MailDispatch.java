@@ -51,14 +51,23 @@ public class MailDispatch {
 
     /** Sends every due mail; the fulfilment job calls this. */
     public void sendDue() {
-        OffsetDateTime now = Times.now(clock);
-        List<String> due = em.createQuery("SELECT m.id FROM OutgoingMail m WHERE m.state = :p"
-                        + " AND m.nextAttemptAt <= :now ORDER BY m.createdAt", String.class)
-                .setParameter("p", OutgoingMail.State.PENDING).setParameter("now", now).setMaxResults(50)
-                .getResultList();
-        for (String id : due) {
-            self.send(id);
+        for (String id : self.due()) {
+            try {
+                self.send(id);
+            } catch (RuntimeException e) {
+                // This mail's transaction rolled back (its lease with it): the next run tries it again; the rest go on.
+                LOG.log(java.util.logging.Level.WARNING, "Request mail " + id + " was not sent; it is retried", e);
+            }
         }
+    }
+
+    /** In a transaction: off the container's timer (FulfilmentTrigger) there is no non-transactional persistence context. */
+    @Transactional
+    public List<String> due() {
+        return em.createQuery("SELECT m.id FROM OutgoingMail m WHERE m.state = :p"
+                        + " AND m.nextAttemptAt <= :now ORDER BY m.createdAt", String.class)
+                .setParameter("p", OutgoingMail.State.PENDING).setParameter("now", Times.now(clock)).setMaxResults(50)
+                .getResultList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -73,7 +82,9 @@ public class MailDispatch {
         }
         OutgoingMail m = em.find(OutgoingMail.class, mailId);
         em.refresh(m);
-        Request r = em.find(Request.class, m.requestId());
+        // Locked before the mail goes out: a concurrent change to the request (a task, an approval) waits, instead of
+        // failing this transaction after the SMTP server took the mail, which would send it again.
+        Request r = em.find(Request.class, m.requestId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (r == null || r.contactEnc() == null || r.dataKeyId() == null) {
             m.drop();
             return;

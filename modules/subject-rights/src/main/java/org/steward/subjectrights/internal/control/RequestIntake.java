@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -55,10 +56,17 @@ public class RequestIntake {
     public record Filed(Request request, boolean joined, String statusToken) {
     }
 
+    /** Locked before anything is audited (see WatchdogJob), and read again: it may have closed meanwhile. */
+    private Request lockedOpen(Request r) {
+        em.lock(r, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(r);
+        return r;
+    }
+
     public Filed file(Filing f) {
         String index = keys.identifierIndex(f.identifierKind(), f.tenantId(), f.identifier());
         Optional<Request> open = openRequest(index, f);
-        if (open.isPresent()) {
+        if (open.isPresent() && !lockedOpen(open.get()).state().closed()) {
             Request r = open.get();
             timeline.record(r, TimelineEntry.Kind.DUPLICATE, f.filedBy().name());
             if (r.state() == RequestState.VERIFYING && f.filedBy() == Request.FiledBy.SUBJECT) {

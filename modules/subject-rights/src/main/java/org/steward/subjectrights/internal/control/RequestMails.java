@@ -1,6 +1,7 @@
 package org.steward.subjectrights.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,6 +36,9 @@ public class RequestMails {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<WorkQueued> queued;
+
     /** Queues a mail; {@code payload} is a secret the text needs (a code, a link token), kept encrypted until sent. */
     public boolean queue(Request r, OutgoingMail.Kind kind, String payload) {
         if (r.contactEnc() == null || r.dataKeyId() == null) {
@@ -44,6 +48,7 @@ public class RequestMails {
         byte[] enc = payload == null ? null : keys.cipher(r).encrypt("mail:" + id, payload);
         em.persist(new OutgoingMail(id, r.id(), kind, enc, Times.now(clock)));
         timeline.record(r, TimelineEntry.Kind.MAIL_QUEUED, kind.name());
+        queued.fire(new WorkQueued(r.id()));
         return true;
     }
 

@@ -89,6 +89,16 @@ public class TaskRunner {
     @Inject
     Clock clock;
 
+    /** The due tasks, oldest first; in a transaction, since it also runs off the container's timer. */
+    @Transactional
+    public List<String> due() {
+        return em.createQuery("SELECT t.id FROM FulfilmentTask t WHERE t.state IN :open"
+                        + " AND t.nextAttemptAt <= :now ORDER BY t.nextAttemptAt", String.class)
+                .setParameter("open", List.of(FulfilmentTask.State.PENDING, FulfilmentTask.State.WAITING,
+                        FulfilmentTask.State.FAILING))
+                .setParameter("now", Times.now(clock)).setMaxResults(100).getResultList();
+    }
+
     /** Leases the task; false when another instance holds it or it is not due. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean claim(String taskId) {

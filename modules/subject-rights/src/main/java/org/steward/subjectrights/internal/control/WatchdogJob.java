@@ -2,6 +2,9 @@ package org.steward.subjectrights.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -21,6 +24,12 @@ import org.steward.subjectrights.internal.entity.TimelineEntry;
  */
 @ApplicationScoped
 public class WatchdogJob implements ScheduledJob {
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Inject
+    WatchdogJob self;
 
     @Inject
     Watchdog watchdog;
@@ -47,27 +56,46 @@ public class WatchdogJob implements ScheduledJob {
         return config.watchdogPeriod();
     }
 
+    /**
+     * Each reminder in a transaction of its own that locks its request first: every writer of a request takes the
+     * request's row before the audit chain's head, so that two writers never wait on each other in a circle.
+     */
     @Override
-    @Transactional
     public void run() {
-        List<Watchdog.Finding> findings = watchdog.findings(config.dueSoonDays());
         Map<Watchdog.Concern, Long> counts = new EnumMap<>(Watchdog.Concern.class);
-        for (Watchdog.Finding f : findings) {
+        for (Watchdog.Finding f : self.findings()) {
             counts.merge(f.concern(), 1L, Long::sum);
-            remind(f);
+            self.remind(f.request().id(), f.concern().name(),
+                    f.task() == null ? "" : " " + f.task().module() + " " + f.task().action());
         }
         gauges.set(counts);
-        log.purgeDeliveredExports();
-        log.purge(200);
+        self.housekeeping();
     }
 
-    private void remind(Watchdog.Finding f) {
-        Request r = f.request();
-        Set<String> done = new LinkedHashSet<>(r.reminded() == null ? List.of() : List.of(r.reminded().split(",")));
-        if (done.add(f.concern().name())) {
-            r.reminded(String.join(",", done));
-            timeline.record(r, TimelineEntry.Kind.REMINDER, f.concern().name()
-                    + (f.task() == null ? "" : " " + f.task().module() + " " + f.task().action()));
+    @Transactional
+    public List<Watchdog.Finding> findings() {
+        return watchdog.findings(config.dueSoonDays());
+    }
+
+    /** Records a concern on the request's timeline once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void remind(String requestId, String concern, String detail) {
+        Request r = em.find(Request.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            return;
         }
+        em.refresh(r);
+        Set<String> done = new LinkedHashSet<>(r.reminded() == null ? List.of() : List.of(r.reminded().split(",")));
+        if (done.add(concern)) {
+            r.reminded(String.join(",", done));
+            timeline.record(r, TimelineEntry.Kind.REMINDER, concern + detail);
+        }
+    }
+
+    /** Deletes delivered exports and requests past the log's retention. */
+    @Transactional
+    public void housekeeping() {
+        log.purgeDeliveredExports();
+        log.purge(200);
     }
 }
