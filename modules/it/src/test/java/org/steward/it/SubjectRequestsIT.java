@@ -335,6 +335,16 @@ class SubjectRequestsIT {
     }
 
     @Test
+    void badFiltersOfTheQueueAreProblemsThatNameTheParameter() {
+        problem(op.get("/api/v1/requests?state=LOST"), 400, "validation", "state");
+        problem(op.get("/api/v1/requests?type=GOSSIP"), 400, "validation", "type");
+        problem(op.get("/api/v1/requests?overdue=maybe"), 400, "validation", "overdue");
+        problem(op.get("/api/v1/requests/metrics?year=last"), 400, "validation", "year");
+        problem(op.get("/api/v1/requests/watchdog?dueWithinDays=soon"), 400, "validation", "dueWithinDays");
+        assertThat(op.get("/api/v1/requests?overdue=TRUE").status()).isEqualTo(200);
+    }
+
+    @Test
     void staffFileOnTheSubjectsBehalfWithChannelAndIdentityCheck() {
         String[] s = registered();
         Http agent = server.as(null, "SUPPORT_AGENT");

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -158,10 +160,11 @@ public class RequestsResource {
     @Audited(action = "request.list", target = "request")
     public Page<RequestView> listRequests(@QueryParam("state") RequestState state,
                                           @QueryParam("type") RequestType type,
-                                          @QueryParam("overdue") Boolean overdue,
+                                          @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
+                                          @QueryParam("overdue") String overdue,
                                           @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
-        List<Request> found = queries.list(state, type, Boolean.TRUE.equals(overdue), page);
+        List<Request> found = queries.list(state, type, flag("overdue", overdue), page);
         return page.page(found, Request::id, r -> views.staff(r, false));
     }
 
@@ -319,6 +322,17 @@ public class RequestsResource {
             throw ProblemException.invalid("format", "json or csv");
         }
         return views.metrics(year, csv);
+    }
+
+    /** A JAX-RS Boolean takes any word but "true" as false; a filter given "maybe" must say so instead. */
+    private static boolean flag(String field, String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(field, "true or false");
     }
 
     private Request byToken(String id, String token) {
