@@ -308,7 +308,8 @@ public final class StewardServer implements AutoCloseable {
                 if (r.statusCode() == 200) {
                     ready = true;
                     if (!dumps.isEmpty()) {
-                        System.out.println("[StewardServer] " + name + " answered after a stall; thread dumps: " + dumps);
+                        System.out.println("[StewardServer] " + name + " answered after a stall; thread dumps: "
+                                + dumps);
                     }
                     return;
                 }

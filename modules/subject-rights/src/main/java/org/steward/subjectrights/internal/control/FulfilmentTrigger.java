@@ -33,13 +33,17 @@ public class FulfilmentTrigger {
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkQueued queued) {
         again.set(true);
+        schedule();
+    }
+
+    private void schedule() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
-            running.set(false); // the timer's next period does it
+            running.set(false); // shutting down: the timer's next period does it
         }
     }
 
@@ -53,8 +57,8 @@ public class FulfilmentTrigger {
         } finally {
             running.set(false);
         }
-        if (again.get() && running.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+        if (again.get()) {
+            schedule(); // queued after the loop's last check
         }
     }
 }

@@ -3,6 +3,7 @@ package org.steward.subjectrights.internal.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.platform.kernel.api.Times;
 import org.steward.subjectrights.internal.entity.OutgoingMail;
@@ -56,12 +58,12 @@ public class MailDispatch {
                 self.send(id);
             } catch (RuntimeException e) {
                 // This mail's transaction rolled back (its lease with it): the next run tries it again; the rest go on.
-                LOG.log(java.util.logging.Level.WARNING, "Request mail " + id + " was not sent; it is retried", e);
+                LOG.log(Level.WARNING, "Request mail " + id + " was not sent; it is retried", e);
             }
         }
     }
 
-    /** In a transaction: off the container's timer (FulfilmentTrigger) there is no non-transactional persistence context. */
+    /** In a transaction: off the container's timer (FulfilmentTrigger) a non-transactional one is closed. */
     @Transactional
     public List<String> due() {
         return em.createQuery("SELECT m.id FROM OutgoingMail m WHERE m.state = :p"
@@ -84,7 +86,7 @@ public class MailDispatch {
         em.refresh(m);
         // Locked before the mail goes out: a concurrent change to the request (a task, an approval) waits, instead of
         // failing this transaction after the SMTP server took the mail, which would send it again.
-        Request r = em.find(Request.class, m.requestId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Request r = em.find(Request.class, m.requestId(), LockModeType.PESSIMISTIC_WRITE);
         if (r == null || r.contactEnc() == null || r.dataKeyId() == null) {
             m.drop();
             return;

@@ -65,8 +65,11 @@ public class WatchdogJob implements ScheduledJob {
         Map<Watchdog.Concern, Long> counts = new EnumMap<>(Watchdog.Concern.class);
         for (Watchdog.Finding f : self.findings()) {
             counts.merge(f.concern(), 1L, Long::sum);
-            self.remind(f.request().id(), f.concern().name(),
-                    f.task() == null ? "" : " " + f.task().module() + " " + f.task().action());
+            // Most findings were reminded of in an earlier period: no locking transaction for those.
+            if (!reminded(f.request()).contains(f.concern().name())) {
+                self.remind(f.request().id(), f.concern().name(),
+                        f.task() == null ? "" : " " + f.task().module() + " " + f.task().action());
+            }
         }
         gauges.set(counts);
         self.housekeeping();
@@ -85,11 +88,15 @@ public class WatchdogJob implements ScheduledJob {
             return;
         }
         em.refresh(r);
-        Set<String> done = new LinkedHashSet<>(r.reminded() == null ? List.of() : List.of(r.reminded().split(",")));
+        Set<String> done = reminded(r);
         if (done.add(concern)) {
             r.reminded(String.join(",", done));
             timeline.record(r, TimelineEntry.Kind.REMINDER, concern + detail);
         }
+    }
+
+    private static Set<String> reminded(Request r) {
+        return new LinkedHashSet<>(r.reminded() == null ? List.of() : List.of(r.reminded().split(",")));
     }
 
     /** Deletes delivered exports and requests past the log's retention. */
