@@ -40,4 +40,14 @@ public interface SubjectDirectory {
      * that only the holder of the account's address can verify. Empty when the subject has none or does not exist.
      */
     Optional<String> emailOf(SubjectId subjectId);
+
+    /** What the subject is known by outside Steward: its email, user name and Atlassian accountId, each if held. */
+    record KnownIdentifiers(String email, String username, String accountId) {
+    }
+
+    /**
+     * The subject's identifiers, decrypted: what a recipient of the subject's data knows it by, so that an erasure or a
+     * correction can be passed on (GDPR Art. 19). Empty when the subject does not exist.
+     */
+    Optional<KnownIdentifiers> identifiersOf(SubjectId subjectId);
 }

@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.steward.consent.api.ConsentDecisions;
 import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.ConsentChanged;
 import org.steward.consent.api.ConsentHolder;
@@ -63,7 +64,7 @@ import org.steward.platform.security.api.TenantScope;
  * that read the old purpose before the commit from storing it after.
  */
 @ApplicationScoped
-public class Decisions {
+public class Decisions implements ConsentDecisions {
 
     private static final Logger LOG = Logger.getLogger(Decisions.class.getName());
     private static final Object TX_KEY = Decisions.class.getName() + ".changed";
@@ -197,6 +198,25 @@ public class Decisions {
     /** Every purpose's key, in key order (the batch form without a purpose list). */
     public List<String> allPurposeKeys() {
         return em.createQuery("SELECT p.key FROM Purpose p ORDER BY p.key", String.class).getResultList();
+    }
+
+    @Override
+    public Optional<ConsentDecisions.PurposeTerms> terms(String purposeKey) {
+        if (purposeKey == null || purposeKey.isEmpty() || purposeKey.length() > 64) {
+            return Optional.empty();
+        }
+        if (!purposes.containsKey(purposeKey) && em.find(Purpose.class, purposeKey) == null) {
+            return Optional.empty();
+        }
+        DecisionRules.PurposeFacts p = purpose(purposeKey);
+        return Optional.of(new ConsentDecisions.PurposeTerms(p.key(), p.basis(), p.ccpa(), p.retired()));
+    }
+
+    @Override
+    public ConsentDecisions.Decision decide(SubjectId subjectId, String purposeKey, String jurisdiction) {
+        DecisionRules.Decision d = decide(ConsentHolder.subject(subjectId), List.of(purposeKey),
+                jurisdiction(jurisdiction)).get(0);
+        return new ConsentDecisions.Decision(d.purpose(), d.allowed(), d.basis(), d.reason().name());
     }
 
     private DecisionRules.PurposeFacts purpose(String key) {

@@ -52,8 +52,8 @@ public class Ropa {
             }
             out.add(new Activity(p.key(), p.name(), p.description(), p.legalBasis().name(), p.ccpa() != CcpaDisclosure.NONE,
                     p.optOutAllowed(), categories, List.copyOf(subjects),
-                    contributed(p.key(), RopaContributor::recipients, RopaParties.RECIPIENTS_AND_TRANSFERS),
-                    contributed(p.key(), RopaContributor::transfers, RopaParties.RECIPIENTS_AND_TRANSFERS),
+                    contributed(p.key(), RopaContributor::recipients, NOT_RECORDED),
+                    contributed(p.key(), RopaContributor::transfers, NOT_RECORDED),
                     contributed(p.key(), (c, key) -> c.retention(key, List.copyOf(p.categories())), NOT_RECORDED)));
         }
         return out;

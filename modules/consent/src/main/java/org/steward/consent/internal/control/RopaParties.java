@@ -40,8 +40,9 @@ public class RopaParties {
     static final String NO_TLS = "Transport encryption: not seen; this record was served over plain HTTP "
             + "(TLS on Steward's listener is not configured, or ends at a proxy in front of it)";
 
-    public static final String RECIPIENTS_AND_TRANSFERS = "not yet recorded: recipients and transfers to third "
-            + "countries will come from the sharing module, which is not built yet";
+    public static final String RECIPIENTS_AND_TRANSFERS = "from the subprocessor register (the sharing module,"
+            + " GET /api/v1/subprocessors): the active subprocessors that receive any of a purpose's data categories,"
+            + " with their countries and transfer safeguards";
 
     public record Controller(String name, String address, String contact) {
     }

@@ -79,6 +79,16 @@ public class SubjectLookup implements SubjectDirectory {
                 : Optional.ofNullable(subjects.decrypt(s).identifiers().email());
     }
 
+    @Override
+    public Optional<KnownIdentifiers> identifiersOf(SubjectId subjectId) {
+        Subject s = em.find(Subject.class, subjectId.asString());
+        if (s == null) {
+            return Optional.empty();
+        }
+        Subjects.Identifiers i = subjects.decrypt(s).identifiers();
+        return Optional.of(new KnownIdentifiers(i.email(), i.username(), i.accountId()));
+    }
+
     private static SubjectRef ref(Subject s) {
         return new SubjectRef(s.tenantId(), s.id(), s.minor());
     }

@@ -28,7 +28,9 @@ public class ErasureParticipants {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ErasureReport eraseSubject(SubjectErasure erasure) {
-        return each((p, part) -> p.eraseSubject(erasure, part));
+        List<ErasureParticipant> all = ordered();
+        all.forEach(p -> p.beforeSubjectErasure(erasure));
+        return each(all, (p, part) -> p.eraseSubject(erasure, part));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -67,8 +69,13 @@ public class ErasureParticipants {
     }
 
     private ErasureReport each(BiConsumer<ErasureParticipant, ErasureReport.Part> call) {
+        return each(ordered(), call);
+    }
+
+    private static ErasureReport each(List<ErasureParticipant> participants,
+                                      BiConsumer<ErasureParticipant, ErasureReport.Part> call) {
         ErasureReport report = new ErasureReport();
-        for (ErasureParticipant p : ordered()) {
+        for (ErasureParticipant p : participants) {
             call.accept(p, report.part(p.module()));
         }
         return report;

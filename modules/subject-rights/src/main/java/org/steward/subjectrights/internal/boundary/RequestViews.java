@@ -19,6 +19,7 @@ import org.steward.subjectrights.internal.control.RequestConfig;
 import org.steward.subjectrights.internal.control.RequestKeys;
 import org.steward.subjectrights.internal.control.RequestMetricsReport;
 import org.steward.subjectrights.internal.control.SubjectResolution;
+import org.steward.sharing.api.RecipientPropagations;
 import org.steward.subjectrights.internal.control.Watchdog;
 import org.steward.subjectrights.internal.entity.FulfilmentTask;
 import org.steward.subjectrights.internal.entity.Request;
@@ -38,6 +39,9 @@ public class RequestViews {
 
     @Inject
     Watchdog watchdog;
+
+    @Inject
+    RecipientPropagations propagations;
 
     @Inject
     RequestConfig config;
@@ -93,6 +97,7 @@ public class RequestViews {
         List<WatchdogView.Item> ack = new ArrayList<>();
         List<WatchdogView.Item> stuck = new ArrayList<>();
         List<WatchdogView.Item> failing = new ArrayList<>();
+        List<WatchdogView.Item> recipients = new ArrayList<>();
         String bound = scope.boundTenant();
         for (Watchdog.Finding f : watchdog.findings(within)) {
             Request r = f.request();
@@ -110,9 +115,15 @@ public class RequestViews {
                 case ACKNOWLEDGEMENT_DUE -> ack.add(item);
                 case STUCK -> stuck.add(item);
                 case FAILING -> failing.add(item);
+                case RECIPIENT_OVERDUE -> recipients.add(item);
             }
         }
-        return new WatchdogView(Times.now(clock).toLocalDate(), within, overdue, soon, ack, stuck, failing);
+        // A client bound to a tenant sees its own requests only; the recipients' queue is staff's.
+        List<WatchdogView.Recipient> late = bound != null ? List.of() : propagations.overdue(1000).stream()
+                .map(o -> new WatchdogView.Recipient(o.propagationId(), o.kind(), o.recipient(), o.connector(),
+                        o.causeRef(), o.dueAt())).toList();
+        return new WatchdogView(Times.now(clock).toLocalDate(), within, overdue, soon, ack, stuck, failing,
+                recipients, late);
     }
 
     Response metrics(int year, boolean csv) {

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.platform.kernel.api.Times;
+import org.steward.platform.kernel.api.mail.MailNotSent;
+import org.steward.platform.kernel.api.mail.Mailer;
 import org.steward.subjectrights.internal.entity.OutgoingMail;
 import org.steward.subjectrights.internal.entity.Request;
 import org.steward.subjectrights.internal.entity.TimelineEntry;

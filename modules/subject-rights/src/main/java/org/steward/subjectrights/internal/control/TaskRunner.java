@@ -32,6 +32,8 @@ import org.steward.platform.kernel.api.access.SubjectAccess;
 import org.steward.platform.kernel.api.erasure.ErasureId;
 import org.steward.retention.api.ErasureStatus;
 import org.steward.retention.api.Erasures;
+import org.steward.sharing.api.PropagationProgress;
+import org.steward.sharing.api.RecipientPropagations;
 import org.steward.subjectrights.internal.entity.FulfilmentTask;
 import org.steward.subjectrights.internal.entity.Request;
 import org.steward.subjectrights.internal.entity.TimelineEntry;
@@ -73,6 +75,9 @@ public class TaskRunner {
 
     @Inject
     Erasures erasures;
+
+    @Inject
+    RecipientPropagations propagations;
 
     @Inject
     Event<RestrictProcessing> restrict;
@@ -208,11 +213,18 @@ public class TaskRunner {
         return "retention's sweep";
     }
 
+    /** Done once erased and every recipient of the subject's data confirmed it or was waived (Art. 17(2), 19). */
     private String erasureDone(FulfilmentTask t, ErasureStatus status) {
         if (status.heldBy() != null) {
             return "legal hold " + status.heldBy();
         }
-        return status.done() ? null : "retention's sweep";
+        if (!status.done()) {
+            return "retention's sweep";
+        }
+        PropagationProgress recipients = propagations.progress(status.erasureId().asString());
+        return recipients.done() ? null : recipients.open() + " of " + recipients.total()
+                + " recipients to confirm the erasure" + (recipients.overdue() > 0 ? " (" + recipients.overdue()
+                + " overdue)" : "");
     }
 
     private void setResult(FulfilmentTask t, String ref) {

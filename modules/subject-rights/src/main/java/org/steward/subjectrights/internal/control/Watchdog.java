@@ -9,19 +9,21 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.steward.platform.kernel.api.Times;
+import org.steward.sharing.api.RecipientPropagations;
 import org.steward.subjectrights.api.RequestState;
 import org.steward.subjectrights.internal.entity.FulfilmentTask;
 import org.steward.subjectrights.internal.entity.Request;
 
 /**
  * Every open request that needs someone's attention: overdue, due within N days, an acknowledgement that is due
- * (CCPA), stuck (a task that has not moved for {@code stuck-after}), or failing (a task that keeps failing).
+ * (CCPA), stuck (a task that has not moved for {@code stuck-after}), failing (a task that keeps failing), or an
+ * erasure waiting for a recipient of the subject's data that is late to confirm it (sharing's propagation).
  */
 @ApplicationScoped
 public class Watchdog {
 
     /** Why a request is on the list. */
-    public enum Concern { OVERDUE, DUE_SOON, ACKNOWLEDGEMENT_DUE, STUCK, FAILING }
+    public enum Concern { OVERDUE, DUE_SOON, ACKNOWLEDGEMENT_DUE, STUCK, FAILING, RECIPIENT_OVERDUE }
 
     public record Finding(Concern concern, Request request, FulfilmentTask task) {
     }
@@ -34,6 +36,9 @@ public class Watchdog {
 
     @Inject
     RequestConfig config;
+
+    @Inject
+    RecipientPropagations propagations;
 
     @Inject
     Clock clock;
@@ -68,6 +73,17 @@ public class Watchdog {
                 .setParameter("inProgress", RequestState.IN_PROGRESS)
                 .setParameter("failing", FulfilmentTask.State.FAILING).setMaxResults(1000).getResultList()) {
             out.add(new Finding(Concern.FAILING, (Request) row[1], (FulfilmentTask) row[0]));
+        }
+        for (Object[] row : em.createQuery("SELECT t, r FROM FulfilmentTask t, Request r WHERE r.id = t.requestId"
+                        + " AND r.state = :inProgress AND t.state = :waiting AND t.action = :erase"
+                        + " AND t.resultRef IS NOT NULL ORDER BY t.updatedAt", Object[].class)
+                .setParameter("inProgress", RequestState.IN_PROGRESS)
+                .setParameter("waiting", FulfilmentTask.State.WAITING)
+                .setParameter("erase", FulfilmentTask.Action.ERASE).setMaxResults(1000).getResultList()) {
+            FulfilmentTask t = (FulfilmentTask) row[0];
+            if (propagations.progress(t.resultRef()).overdue() > 0) {
+                out.add(new Finding(Concern.RECIPIENT_OVERDUE, (Request) row[1], t));
+            }
         }
         return out;
     }

@@ -18,4 +18,9 @@ public final class Times {
     public static OffsetDateTime now(Clock clock) {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** A time given by a client, as stored: in UTC, truncated to microseconds. */
+    public static OffsetDateTime of(OffsetDateTime given) {
+        return given.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
 }

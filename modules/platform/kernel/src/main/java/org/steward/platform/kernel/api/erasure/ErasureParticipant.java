@@ -31,6 +31,14 @@ public interface ErasureParticipant {
     /** The module's name in reports and certificates ({@code identity}, {@code consent}...): one bean per name. */
     String module();
 
+    /**
+     * Called on every participant before any of them erases the subject, in the erasure's transaction: the one
+     * moment to read what must still be known afterwards (sharing: how each recipient knows the subject, so that it
+     * can be told to erase too). Read only; delete nothing here.
+     */
+    default void beforeSubjectErasure(SubjectErasure erasure) {
+    }
+
     /** Every row about one data subject, and the data keys that protected them. */
     default void eraseSubject(SubjectErasure erasure, ErasureReport.Part report) {
     }

@@ -1,4 +1,4 @@
-package org.steward.subjectrights.internal.control;
+package org.steward.platform.kernel.api.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

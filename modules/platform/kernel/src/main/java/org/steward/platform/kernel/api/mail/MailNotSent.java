@@ -1,4 +1,4 @@
-package org.steward.subjectrights.internal.control;
+package org.steward.platform.kernel.api.mail;
 
 /**
  * A mail that could not be handed to the SMTP server. The message names no address and carries no cause: the

@@ -1,4 +1,4 @@
-package org.steward.subjectrights.internal.control;
+package org.steward.platform.kernel.api.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

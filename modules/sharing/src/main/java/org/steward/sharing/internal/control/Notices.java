@@ -1,0 +1,119 @@
+package org.steward.sharing.internal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.steward.platform.kernel.api.FieldError;
+import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.PageRequest;
+import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.kernel.api.ProblemType;
+import org.steward.platform.kernel.api.Times;
+import org.steward.sharing.internal.entity.Delivery;
+import org.steward.sharing.internal.entity.Notice;
+import org.steward.sharing.internal.entity.Objection;
+import org.steward.sharing.internal.entity.Subprocessor;
+import org.steward.sharing.internal.entity.Subscription;
+
+/**
+ * Change notices and the objections to them. Publishing a notice writes one delivery per live subscription in the
+ * same transaction (the outbox), so a notice is never announced without being sent, nor sent twice.
+ */
+@ApplicationScoped
+public class Notices {
+
+    @PersistenceContext(unitName = "steward")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public Notice publish(Subprocessor s, Notice.Kind kind, String summary, String categoriesAdded,
+                          OffsetDateTime objectionUntil, OffsetDateTime now) {
+        Notice n = new Notice(Ids.newId().toString(), s.id(), kind, summary.length() > 2000
+                ? summary.substring(0, 2000) : summary, categoriesAdded, now, objectionUntil);
+        em.persist(n);
+        for (String subscription : em.createQuery("SELECT s.id FROM Subscription s WHERE s.cancelledAt IS NULL",
+                String.class).getResultList()) {
+            em.persist(new Delivery(Ids.newId().toString(), n.id(), subscription, now));
+        }
+        return n;
+    }
+
+    /** Notices whose window has ended and whose change is not applied yet. */
+    List<Notice> due(OffsetDateTime now) {
+        return em.createQuery("SELECT n FROM Notice n WHERE n.appliedAt IS NULL AND n.effectiveAt <= :now"
+                + " ORDER BY n.id", Notice.class).setParameter("now", now).setMaxResults(100).getResultList();
+    }
+
+    /** Claims the notice's application: true for the one transaction that applies it. */
+    boolean markApplied(String noticeId, OffsetDateTime now) {
+        return em.createQuery("UPDATE Notice n SET n.appliedAt = :now WHERE n.id = :id AND n.appliedAt IS NULL")
+                .setParameter("now", now).setParameter("id", noticeId).executeUpdate() == 1;
+    }
+
+    /** The feed, newest first, paged by id (ids follow creation time). */
+    public List<Notice> feed(PageRequest page) {
+        return em.createQuery("SELECT n FROM Notice n WHERE (:after = '' OR n.id < :after) ORDER BY n.id DESC",
+                        Notice.class).setParameter("after", page.after() == null ? "" : page.after())
+                .setMaxResults(page.fetchSize()).getResultList();
+    }
+
+    public Notice get(String id) {
+        Notice n = id == null || Ids.parseOrNull(id) == null ? null : em.find(Notice.class, id);
+        if (n == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "Notice " + id + " does not exist",
+                    List.of(new FieldError("noticeId", "no such notice")));
+        }
+        return n;
+    }
+
+    /** A tenant's objection; after the window (or to a notice that opened none) a 409 naming the notice. */
+    public Objection object(String noticeId, String tenantId, String reason) {
+        Notice n = get(noticeId);
+        OffsetDateTime now = Times.now(clock);
+        if (n.objectionUntil() == null) {
+            throw ProblemException.conflict("noticeId", "this notice opened no objection window: it announced a"
+                    + " change that narrows or ends a subprocessor's processing");
+        }
+        if (!n.open(now)) {
+            throw ProblemException.conflict("noticeId", "the objection window closed at " + n.objectionUntil());
+        }
+        Objection existing = em.createQuery("SELECT o FROM Objection o WHERE o.noticeId = :n AND o.tenantId = :t",
+                Objection.class).setParameter("n", noticeId).setParameter("t", tenantId).getResultStream()
+                .findFirst().orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        Objection o = new Objection(Ids.newId().toString(), noticeId, tenantId, reason.strip(), now);
+        em.persist(o);
+        return o;
+    }
+
+    public List<Objection> objections(String noticeId) {
+        get(noticeId);
+        return em.createQuery("SELECT o FROM Objection o WHERE o.noticeId = :n ORDER BY o.id", Objection.class)
+                .setParameter("n", noticeId).getResultList();
+    }
+
+    public long objectionCount(String noticeId) {
+        return em.createQuery("SELECT COUNT(o) FROM Objection o WHERE o.noticeId = :n", Long.class)
+                .setParameter("n", noticeId).getSingleResult();
+    }
+
+    /** Deliveries of one notice, for admins: who was told, and whether it got through. */
+    public List<Delivery> deliveries(String noticeId) {
+        return em.createQuery("SELECT d FROM Delivery d WHERE d.noticeId = :n ORDER BY d.id", Delivery.class)
+                .setParameter("n", noticeId).getResultList();
+    }
+
+    /** Subscriptions of a tenant, live first. */
+    public List<Subscription> subscriptions(String tenantId) {
+        return em.createQuery("SELECT s FROM Subscription s WHERE s.tenantId = :t ORDER BY s.id", Subscription.class)
+                .setParameter("t", tenantId).getResultList();
+    }
+}
