@@ -112,6 +112,23 @@ class ModuleArchitectureTest {
         rules.entityTablesCarryTheirModulesPrefix().check(classes);
     }
 
+    /**
+     * One persistence unit holds every module's entities, and JPA names an entity by its simple class name: two
+     * modules' {@code Notice} would fail the deployment (EclipseLink-7237), so the build catches it first.
+     */
+    @Test
+    void entityNamesAreUniqueAcrossModules() {
+        java.util.Map<String, List<String>> byName = new java.util.TreeMap<>();
+        classes.stream().filter(c -> c.isAnnotatedWith(jakarta.persistence.Entity.class)).forEach(c -> {
+            String name = c.getAnnotationOfType(jakarta.persistence.Entity.class).name();
+            byName.computeIfAbsent(name.isEmpty() ? c.getSimpleName() : name, k -> new ArrayList<>())
+                    .add(c.getName());
+        });
+        assertThat(byName).isNotEmpty();
+        assertThat(byName.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString).toList())
+                .as("entity names used by more than one class").isEmpty();
+    }
+
     @Test
     void migrationsTouchOnlyTheirModulesTables() throws Exception {
         List<String> violations = new ArrayList<>();

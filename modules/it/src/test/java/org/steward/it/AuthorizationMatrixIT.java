@@ -171,6 +171,42 @@ class AuthorizationMatrixIT {
         publicRule("GET /api/v1/public/consent/purposes");
         publicRule("GET /api/v1/public/unsubscribe/{token}");
         publicRule("POST /api/v1/public/unsubscribe/{token}");
+        // Sharing: the register is public; staff keep it; client apps report disclosures and subscribe their tenant.
+        Set<R> registrars = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER);
+        Set<R> registerReaders = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR);
+        Set<R> tenantSide = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.SERVICE);
+        publicRule("GET /api/v1/subprocessors");
+        publicRule("GET /api/v1/subprocessors/{subprocessorId}");
+        publicRule("GET /api/v1/subprocessors/changes");
+        publicRule("GET /api/v1/subprocessors/changes.atom");
+        String sp = "/api/v1/sharing/subprocessors";
+        rule("GET " + sp, registerReaders);
+        rule("POST " + sp, registrars);
+        rule("GET " + sp + "/{subprocessorId}", registerReaders);
+        rule("PATCH " + sp + "/{subprocessorId}", registrars);
+        rule("POST " + sp + "/{subprocessorId}/retirement", registrars);
+        rule("PUT " + sp + "/{subprocessorId}/connector", registrars);
+        String n = "/api/v1/sharing/notices";
+        rule("GET " + n, registerReaders);
+        rule("GET " + n + "/{noticeId}", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR, R.SERVICE));
+        rule("POST " + n + "/{noticeId}/objections", tenantSide);
+        rule("GET " + n + "/{noticeId}/objections", registerReaders);
+        rule("GET " + n + "/{noticeId}/deliveries", registerReaders);
+        rule("POST " + t + "/{tenantId}/notice-subscriptions", tenantSide);
+        rule("GET " + t + "/{tenantId}/notice-subscriptions", tenantSide);
+        rule("DELETE " + t + "/{tenantId}/notice-subscriptions/{subscriptionId}", tenantSide);
+        Set<R> reporters = EnumSet.of(R.SERVICE, R.PRIVACY_OFFICER);
+        rule("POST /api/v1/disclosures", reporters);
+        rule("POST /api/v1/disclosures/batch", reporters);
+        rule("POST /api/v1/disclosures/check", reporters);
+        rule("GET /api/v1/disclosures", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR, R.SERVICE));
+        String pr = "/api/v1/sharing/propagations";
+        rule("GET " + pr, registerReaders);
+        rule("GET " + pr + "/{propagationId}", registerReaders);
+        rule("POST " + pr + "/{propagationId}/confirmation", EnumSet.of(R.PRIVACY_OFFICER));
+        rule("POST " + pr + "/{propagationId}/waiver", EnumSet.of(R.PRIVACY_OFFICER));
+        publicRule("POST /api/v1/public/sharing/propagations/{propagationId}/callback");
+        publicRule("POST /api/v1/public/sharing/opendsr/callback");
     }
 
     private static void rule(String operation, Set<R> roles) {
@@ -242,6 +278,25 @@ class AuthorizationMatrixIT {
                 Thread.currentThread().interrupt();
             }
         }
+        // Sharing: a seeded subprocessor, a notice (a proposal), a subscription, and a manual propagation task (a
+        // disclosure to AWS of a subject that is then restricted).
+        ids.put("subprocessorId", "5b0a6f0e-0001-4a8e-9c1e-000000000001");
+        String proposed = created(op.post("/api/v1/sharing/subprocessors", "{\"name\":\"Matrix Processor "
+                + Fixtures.unique() + "\",\"category\":\"SUPPORT\",\"purpose\":\"p\",\"dataCategories\":"
+                + "[\"contact\"],\"countries\":[\"DE\"],\"transferMechanism\":\"NONE_REQUIRED\"}"));
+        ids.put("noticeId", op.get("/api/v1/sharing/notices?limit=200").json().getJsonArray("items").stream()
+                .map(jakarta.json.JsonObject.class::cast).filter(x -> x.getString("subprocessorId").equals(proposed))
+                .findFirst().orElseThrow().getString("id"));
+        ids.put("subscriptionId", created(op.post("/api/v1/tenants/" + tenant + "/notice-subscriptions",
+                "{\"channel\":\"EMAIL\",\"email\":\"dpo@matrix.example\"}")));
+        String shared = Fixtures.subject(op, tenant);
+        created(op.post("/api/v1/disclosures", "{\"clientId\":\"matrix-1\",\"tenantId\":\"" + tenant
+                + "\",\"subjectId\":\"" + shared + "\",\"recipient\":\"AWS\",\"categories\":[\"contact\"],"
+                + "\"purpose\":\"app-provision\"}"));
+        assertThat(op.post(base.replace(subject, shared) + "/restriction", "{}").status()).isIn(200, 201);
+        ids.put("propagationId", op.get("/api/v1/sharing/propagations?recipient=AWS&state=SENT&limit=200").json()
+                .getJsonArray("items").stream().map(jakarta.json.JsonObject.class::cast)
+                .filter(x -> shared.equals(x.getString("subjectId", null))).findFirst().orElseThrow().getString("id"));
         ids.put("keyId", created(server.admin().post("/api/v1/api-keys",
                 "{\"name\":\"matrix\",\"roles\":[\"SERVICE\"],\"tenantId\":\"" + tenant + "\"}")));
         for (R role : R.values()) {

@@ -290,8 +290,12 @@ class ConsentIT {
         assertThat(drip.getString("legalBasis")).isEqualTo("LEGITIMATE_INTEREST");
         assertThat(drip.getJsonArray("dataCategories").toString()).contains("Welcome-email activity");
         assertThat(drip.getJsonArray("dataSubjects").toString()).contains("App users");
-        assertThat(drip.getString("recipients")).startsWith("not yet recorded").contains("sharing module");
-        assertThat(drip.getString("transfers")).startsWith("not yet recorded").contains("sharing module");
+        // Recipients and transfers come from the subprocessor register: those that receive contact or welcome-email.
+        assertThat(drip.getString("recipients")).contains("AWS (INFRASTRUCTURE: Hosting of the apps and their data)")
+                .contains("Atlassian Jira Service Management (SUPPORT").doesNotContain("Google Analytics 4")
+                .doesNotContain("LinkedIn Ads");
+        assertThat(drip.getString("transfers")).contains("AWS: US (STANDARD_CONTRACTUAL_CLAUSES)")
+                .contains("monday.com: IL (ADEQUACY_DECISION)");
         // Retention comes from the retention module's policy for each of the purpose's categories.
         assertThat(drip.getString("retention")).contains("welcome-email: erased 30 days after the purpose is fulfilled");
         Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
@@ -328,7 +332,7 @@ class ConsentIT {
         assertThat(technical).contains("envelope encryption", "blind indexes", "Role-based access control",
                 "hash chain", "Ed25519", "served over plain HTTP");
         assertThat(measures.getString("organisational")).isEqualTo("not configured");
-        assertThat(ropa.getString("recipientsAndTransfers")).contains("sharing module");
+        assertThat(ropa.getString("recipientsAndTransfers")).contains("subprocessor register");
 
         Http.Response csv = raw(HTTP, "GET", "/api/v1/inventory/ropa", null, null, "Accept", "text/csv");
         List<Csv.Row> rows = Csv.parse(csv.body());
@@ -342,7 +346,7 @@ class ConsentIT {
                 .containsEntry("privacy_officer_contact", "not configured")
                 .containsEntry("organisational_measures", "not configured");
         assertThat(drip.get("technical_measures")).contains("envelope encryption", "Role-based access control");
-        assertThat(drip.get("recipients")).contains("sharing module");
+        assertThat(drip.get("recipients")).contains("AWS (INFRASTRUCTURE");
     }
 
     /** The configured head (the sweeping server sets it) is in the JSON and on every CSV row. */

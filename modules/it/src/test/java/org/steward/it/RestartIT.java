@@ -36,6 +36,7 @@ import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
 import org.steward.it.support.StewardServer;
 import org.steward.it.support.Tables;
+import org.steward.it.support.WebhookReceiver;
 
 /**
  * What outlives the server process, on one server of this class's own that is stopped gracefully once and killed
@@ -100,7 +101,7 @@ class RestartIT {
                 : new Database(fresh.url() + ";WRITE_DELAY=0", fresh.user(), fresh.password(), fresh.driver());
         dataDir = Path.of(System.getProperty("steward.work", "target/work")).toAbsolutePath()
                 .resolve("restart-data-" + Fixtures.unique());
-        server = StewardServer.war("restart", db, Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "STEWARD_DATA_DIR", dataDir.toString(),
                 // key rotation: reindex and retire within seconds
                 "STEWARD_IDENTITY_REINDEX_PERIOD", "PT2S",
@@ -110,7 +111,12 @@ class RestartIT {
                 "STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",
                 "STEWARD_RETENTION_ERASURE_DELAY", "PT0.1S",
                 "STEWARD_RETENTION_LEASE", "PT5S",
-                "STEWARD_RETENTION_CLAIM_SIZE", "5")).start();
+                "STEWARD_RETENTION_CLAIM_SIZE", "5"));
+        // sharing: a receiver on plain http on 127.0.0.1; a killed instance's deliveries are taken over
+        // after 5 s (a receiver holds a delivery up to 60 s); a proposed subprocessor is active after 1 s
+        env.putAll(Map.of("STEWARD_SHARING_ALLOW_HTTP", "true", "STEWARD_SHARING_LEASE", "PT5S",
+                "STEWARD_SHARING_HTTP_TIMEOUT", "PT60S", "STEWARD_SHARING_OBJECTION_WINDOW", "PT1S"));
+        server = StewardServer.war("restart", db, env).start();
         http = server.http();
     }
 
@@ -328,6 +334,62 @@ class RestartIT {
                 .as("one certificate per subject, none twice").isEqualTo(CRASH_SUBJECTS);
         assertThat(Dumps.count(db, "SELECT COUNT(*) FROM identity_personal_record WHERE tenant_id = ?", crashed))
                 .isZero();
+    }
+
+    // ---------------------------------------------------------------- kill -9 in the middle of a delivery
+
+    @Test
+    @Order(9)
+    void aNoticeAndAPropagationKilledMidDeliveryAreDeliveredAfterTheRestartUnderTheSameDeliveryId() {
+        Http op = http;
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String tenant = Fixtures.tenant(op, "CLOUD");
+            Http.Response sub = op.post("/api/v1/tenants/" + tenant + "/notice-subscriptions",
+                    "{\"channel\":\"WEBHOOK\",\"url\":\"" + receiver.uri("/notices") + "\"}");
+            assertThat(sub.status()).as(sub.toString()).isEqualTo(201);
+            receiver.hangNext("/notices", 1, Duration.ofSeconds(40));
+            Http.Response proposed = op.post("/api/v1/sharing/subprocessors", SharingIT.body("Restart Processor "
+                    + Fixtures.unique(), "PRODUCTIVITY", "contact"));
+            assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+            String recipient = proposed.json().getString("id");
+            Dumps.await("the subprocessor to become active", Duration.ofSeconds(30), () -> "ACTIVE".equals(op
+                    .get("/api/v1/sharing/subprocessors/" + recipient).json().getString("status")));
+            Http.Response hook = op.put("/api/v1/sharing/subprocessors/" + recipient + "/connector",
+                    "{\"connector\":\"WEBHOOK\",\"url\":\"" + receiver.uri("/propagation") + "\"}");
+            assertThat(hook.status()).as(hook.toString()).isEqualTo(200);
+            receiver.hangNext("/propagation", 1, Duration.ofSeconds(40));
+            String subject = Fixtures.subject(op, tenant);
+            assertThat(op.post("/api/v1/disclosures", SharingIT.disclosure("restart-" + Fixtures.unique(), tenant,
+                    subject, recipient, "contact", "app-provision")).status()).isEqualTo(201);
+            assertThat(op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject + "/erasure",
+                    "{\"reference\":\"RESTART-1\"}").status()).isEqualTo(202);
+            // Both deliveries are in flight (the receiver holds them) when the server dies.
+            receiver.awaitRequests("/notices", 1, Duration.ofSeconds(30));
+            receiver.awaitRequests("/propagation", 1, Duration.ofSeconds(60));
+            server.kill();
+            server.start();
+            List<WebhookReceiver.Received> notices = receiver.awaitRequests("/notices", 2, Duration.ofSeconds(60));
+            List<WebhookReceiver.Received> tasks = receiver.awaitRequests("/propagation", 2, Duration.ofSeconds(60));
+            assertThat(receiver.distinctDeliveryIds("/notices")).as("the same notice, resent").hasSize(1);
+            assertThat(receiver.distinctDeliveryIds("/propagation")).as("the same task, resent").hasSize(1);
+            assertThat(notices.get(1).body()).contains("Restart Processor");
+            assertThat(tasks.get(1).body()).contains("\"kind\":\"ERASURE\"");
+            Dumps.await("the task to be marked sent", Duration.ofSeconds(30), () -> op.get(
+                    "/api/v1/sharing/propagations?recipient=" + recipient).json().getJsonArray("items").stream()
+                    .map(jakarta.json.JsonObject.class::cast).anyMatch(t -> t.getString("state").equals("SENT")));
+            sleep(3000);
+            assertThat(receiver.requests("/notices")).as("nothing after the resend").hasSize(2);
+            assertThat(receiver.requests("/propagation")).as("nothing after the resend").hasSize(2);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     // ---------------------------------------------------------------- key rotation helpers

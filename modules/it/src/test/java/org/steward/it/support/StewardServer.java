@@ -107,6 +107,9 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_MAIL_SMTP_HOST", Mailbox.host());
         env.put("STEWARD_MAIL_SMTP_PORT", Integer.toString(Mailbox.port()));
         env.put("STEWARD_REQUESTS_FULFILMENT_PERIOD", "PT1S");
+        // Notices and propagations go out within a second, and a failed one is retried after about a second.
+        env.put("STEWARD_SHARING_PERIOD", "PT1S");
+        env.put("STEWARD_SHARING_RETRY_DELAY", "PT1S");
         env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.publicKeyBase64());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("STEWARD_CONSENT_CORS_ALLOWED_ORIGINS", BANNER_ORIGIN + ", https://other.banner.example");
@@ -141,6 +144,8 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S");
         env.put("STEWARD_REQUESTS_WATCHDOG_PERIOD", "PT1S");
         env.put("STEWARD_REQUESTS_STUCK_AFTER", "PT30M");
+        // SharingIT's webhook receivers and OpenDSR processor listen on plain http on 127.0.0.1.
+        env.put("STEWARD_SHARING_ALLOW_HTTP", "true");
         return fixture("clock", () -> war("clock", Database.fresh("clock"), env));
     }
 

@@ -1,6 +1,6 @@
 package org.steward.sharing.internal.boundary;
 
-import org.steward.sharing.internal.entity.Notice;
+import org.steward.sharing.internal.entity.ChangeNotice;
 import org.steward.sharing.internal.entity.Subprocessor;
 
 /** One-line titles of notices, for the Atom feed. */
@@ -9,7 +9,7 @@ final class NoticeTitles {
     private NoticeTitles() {
     }
 
-    static String title(Notice n, Subprocessor s) {
+    static String title(ChangeNotice n, Subprocessor s) {
         String name = s == null ? n.subprocessorId() : s.name();
         return switch (n.kind()) {
             case ADDED -> "Proposed subprocessor: " + name;

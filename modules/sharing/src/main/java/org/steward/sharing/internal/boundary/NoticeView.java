@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.steward.sharing.internal.entity.Notice;
+import org.steward.sharing.internal.entity.ChangeNotice;
 import org.steward.sharing.internal.entity.Subprocessor;
 
 @Schema(name = "SubprocessorNotice", description = "A change of the subprocessor register. ADDED and WIDENED open an"
@@ -22,7 +22,7 @@ public record NoticeView(
         @Schema(required = true) boolean applied,
         @Schema(description = "Staff only: how many tenants objected") Long objections) {
 
-    static NoticeView of(Notice n, Subprocessor s, Long objections) {
+    static NoticeView of(ChangeNotice n, Subprocessor s, Long objections) {
         return new NoticeView(n.id(), n.kind().name(), n.subprocessorId(), s == null ? "" : s.name(), n.summary(),
                 n.categoriesAdded() == null ? null : List.of(n.categoriesAdded().split(",")), n.publishedAt(),
                 n.objectionUntil(), n.effectiveAt(), n.appliedAt() != null, objections);

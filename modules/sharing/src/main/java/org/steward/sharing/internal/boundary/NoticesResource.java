@@ -29,7 +29,7 @@ import org.steward.platform.kernel.api.PageRequest;
 import org.steward.platform.security.api.Roles;
 import org.steward.platform.security.api.TenantScope;
 import org.steward.sharing.internal.control.Notices;
-import org.steward.sharing.internal.entity.Notice;
+import org.steward.sharing.internal.entity.ChangeNotice;
 import org.steward.sharing.internal.entity.Objection;
 import org.steward.sharing.internal.entity.Subprocessor;
 
@@ -56,7 +56,7 @@ public class NoticesResource {
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     public NoticePage listNotices(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
-        Page<NoticeView> p = page.page(notices.feed(page), Notice::id, this::view);
+        Page<NoticeView> p = page.page(notices.feed(page), ChangeNotice::id, this::view);
         return new NoticePage(p.items(), p.nextCursor());
     }
 
@@ -65,7 +65,7 @@ public class NoticesResource {
     @Operation(summary = "One change notice")
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.SERVICE})
     public NoticeView getNotice(@PathParam("noticeId") String noticeId) {
-        Notice n = notices.get(noticeId);
+        ChangeNotice n = notices.get(noticeId);
         return scope.boundTenant() == null ? view(n) : NoticeView.of(n, em.find(Subprocessor.class,
                 n.subprocessorId()), null);
     }
@@ -103,7 +103,7 @@ public class NoticesResource {
         return notices.deliveries(noticeId).stream().map(DeliveryView::of).toList();
     }
 
-    private NoticeView view(Notice n) {
+    private NoticeView view(ChangeNotice n) {
         return NoticeView.of(n, em.find(Subprocessor.class, n.subprocessorId()), notices.objectionCount(n.id()));
     }
 }

@@ -30,7 +30,7 @@ import org.steward.platform.kernel.api.PageRequest;
 import org.steward.sharing.internal.control.Notices;
 import org.steward.sharing.internal.control.Register;
 import org.steward.sharing.internal.control.SharingConfig;
-import org.steward.sharing.internal.entity.Notice;
+import org.steward.sharing.internal.entity.ChangeNotice;
 import org.steward.sharing.internal.entity.Subprocessor;
 import org.steward.sharing.internal.feed.AtomFeed;
 
@@ -75,7 +75,7 @@ public class SubprocessorsResource {
     @PermitAll
     public NoticePage listSubprocessorChanges(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
-        Page<NoticeView> p = page.page(notices.feed(page), Notice::id,
+        Page<NoticeView> p = page.page(notices.feed(page), ChangeNotice::id,
                 n -> NoticeView.of(n, em.find(Subprocessor.class, n.subprocessorId()), null));
         return new NoticePage(p.items(), p.nextCursor());
     }
@@ -93,7 +93,7 @@ public class SubprocessorsResource {
         String api = config.publicUrl().map(u -> u + "/api")
                 .orElse(uri.getBaseUri().toString().replaceAll("/+$", ""));
         List<AtomFeed.Entry> entries = new ArrayList<>();
-        for (Notice n : notices.feed(new PageRequest(100, null))) {
+        for (ChangeNotice n : notices.feed(new PageRequest(100, null))) {
             Subprocessor s = em.find(Subprocessor.class, n.subprocessorId());
             entries.add(new AtomFeed.Entry(UUID.fromString(n.id()), NoticeTitles.title(n, s),
                     n.publishedAt().toInstant(), n.publishedAt().toInstant(), n.summary()

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.steward.platform.kernel.api.Times;
 import org.steward.sharing.internal.entity.Delivery;
-import org.steward.sharing.internal.entity.Notice;
+import org.steward.sharing.internal.entity.ChangeNotice;
 import org.steward.sharing.internal.entity.Subprocessor;
 import org.steward.sharing.internal.entity.Subscription;
 
@@ -68,7 +68,7 @@ public class NoticeDeliveries {
         }
         Delivery d = em.find(Delivery.class, deliveryId);
         em.refresh(d);
-        Notice n = em.find(Notice.class, d.noticeId());
+        ChangeNotice n = em.find(ChangeNotice.class, d.noticeId());
         Subscription s = em.find(Subscription.class, d.subscriptionId());
         Subprocessor p = em.find(Subprocessor.class, n.subprocessorId());
         return new Outgoing(d.id(), subscriptions.target(s), subject(n, p), text(n, p), json(n, p));
@@ -101,7 +101,7 @@ public class NoticeDeliveries {
                 .setParameter("id", deliveryId).executeUpdate();
     }
 
-    static String subject(Notice n, Subprocessor p) {
+    static String subject(ChangeNotice n, Subprocessor p) {
         return switch (n.kind()) {
             case ADDED -> "New subprocessor proposed: " + p.name();
             case WIDENED -> "Subprocessor to receive more data: " + p.name();
@@ -110,7 +110,7 @@ public class NoticeDeliveries {
         };
     }
 
-    String text(Notice n, Subprocessor p) {
+    String text(ChangeNotice n, Subprocessor p) {
         StringBuilder b = new StringBuilder(n.summary()).append("\n\n");
         if (n.objectionUntil() != null) {
             b.append("You may object until ").append(n.objectionUntil()).append("; the change takes effect then.\n")
@@ -121,7 +121,7 @@ public class NoticeDeliveries {
         return b.toString();
     }
 
-    byte[] json(Notice n, Subprocessor p) {
+    byte[] json(ChangeNotice n, Subprocessor p) {
         JsonObjectBuilder notice = Json.createObjectBuilder().add("id", n.id()).add("kind", n.kind().name())
                 .add("summary", n.summary()).add("publishedAt", n.publishedAt().toString())
                 .add("effectiveAt", n.effectiveAt().toString())
@@ -137,7 +137,7 @@ public class NoticeDeliveries {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private String objectionsUrl(Notice n) {
+    private String objectionsUrl(ChangeNotice n) {
         return config.publicUrl().orElse("") + "/api/v1/sharing/notices/" + n.id() + "/objections";
     }
 }

@@ -14,7 +14,7 @@ import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.Times;
 import org.steward.sharing.internal.entity.Delivery;
-import org.steward.sharing.internal.entity.Notice;
+import org.steward.sharing.internal.entity.ChangeNotice;
 import org.steward.sharing.internal.entity.Objection;
 import org.steward.sharing.internal.entity.Subprocessor;
 import org.steward.sharing.internal.entity.Subscription;
@@ -32,9 +32,9 @@ public class Notices {
     @Inject
     Clock clock;
 
-    public Notice publish(Subprocessor s, Notice.Kind kind, String summary, String categoriesAdded,
+    public ChangeNotice publish(Subprocessor s, ChangeNotice.Kind kind, String summary, String categoriesAdded,
                           OffsetDateTime objectionUntil, OffsetDateTime now) {
-        Notice n = new Notice(Ids.newId().toString(), s.id(), kind, summary.length() > 2000
+        ChangeNotice n = new ChangeNotice(Ids.newId().toString(), s.id(), kind, summary.length() > 2000
                 ? summary.substring(0, 2000) : summary, categoriesAdded, now, objectionUntil);
         em.persist(n);
         for (String subscription : em.createQuery("SELECT s.id FROM Subscription s WHERE s.cancelledAt IS NULL",
@@ -45,26 +45,26 @@ public class Notices {
     }
 
     /** Notices whose window has ended and whose change is not applied yet. */
-    List<Notice> due(OffsetDateTime now) {
-        return em.createQuery("SELECT n FROM Notice n WHERE n.appliedAt IS NULL AND n.effectiveAt <= :now"
-                + " ORDER BY n.id", Notice.class).setParameter("now", now).setMaxResults(100).getResultList();
+    List<ChangeNotice> due(OffsetDateTime now) {
+        return em.createQuery("SELECT n FROM ChangeNotice n WHERE n.appliedAt IS NULL AND n.effectiveAt <= :now"
+                + " ORDER BY n.id", ChangeNotice.class).setParameter("now", now).setMaxResults(100).getResultList();
     }
 
     /** Claims the notice's application: true for the one transaction that applies it. */
     boolean markApplied(String noticeId, OffsetDateTime now) {
-        return em.createQuery("UPDATE Notice n SET n.appliedAt = :now WHERE n.id = :id AND n.appliedAt IS NULL")
+        return em.createQuery("UPDATE ChangeNotice n SET n.appliedAt = :now WHERE n.id = :id AND n.appliedAt IS NULL")
                 .setParameter("now", now).setParameter("id", noticeId).executeUpdate() == 1;
     }
 
     /** The feed, newest first, paged by id (ids follow creation time). */
-    public List<Notice> feed(PageRequest page) {
-        return em.createQuery("SELECT n FROM Notice n WHERE (:after = '' OR n.id < :after) ORDER BY n.id DESC",
-                        Notice.class).setParameter("after", page.after() == null ? "" : page.after())
+    public List<ChangeNotice> feed(PageRequest page) {
+        return em.createQuery("SELECT n FROM ChangeNotice n WHERE (:after = '' OR n.id < :after) ORDER BY n.id DESC",
+                        ChangeNotice.class).setParameter("after", page.after() == null ? "" : page.after())
                 .setMaxResults(page.fetchSize()).getResultList();
     }
 
-    public Notice get(String id) {
-        Notice n = id == null || Ids.parseOrNull(id) == null ? null : em.find(Notice.class, id);
+    public ChangeNotice get(String id) {
+        ChangeNotice n = id == null || Ids.parseOrNull(id) == null ? null : em.find(ChangeNotice.class, id);
         if (n == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "Notice " + id + " does not exist",
                     List.of(new FieldError("noticeId", "no such notice")));
@@ -74,7 +74,7 @@ public class Notices {
 
     /** A tenant's objection; after the window (or to a notice that opened none) a 409 naming the notice. */
     public Objection object(String noticeId, String tenantId, String reason) {
-        Notice n = get(noticeId);
+        ChangeNotice n = get(noticeId);
         OffsetDateTime now = Times.now(clock);
         if (n.objectionUntil() == null) {
             throw ProblemException.conflict("noticeId", "this notice opened no objection window: it announced a"

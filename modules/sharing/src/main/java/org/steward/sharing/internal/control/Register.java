@@ -25,13 +25,13 @@ import org.steward.platform.kernel.api.Times;
 import org.steward.sharing.internal.connector.OpenDsrSignatures;
 import org.steward.sharing.internal.connector.WebhookSignature;
 import org.steward.sharing.internal.connector.WebhookUrls;
-import org.steward.sharing.internal.entity.Notice;
+import org.steward.sharing.internal.entity.ChangeNotice;
 import org.steward.sharing.internal.entity.Subprocessor;
 
 /**
  * The subprocessor register. Adding a subprocessor, or widening the data one receives, is announced with an
  * objection window and takes effect only when the window ends ({@link #applyDue}); narrowing, other edits and
- * retirement take effect at once and are announced too. Every change is a {@link Notice}.
+ * retirement take effect at once and are announced too. Every change is a {@link ChangeNotice}.
  */
 @ApplicationScoped
 public class Register {
@@ -67,7 +67,7 @@ public class Register {
         Subprocessor s = new Subprocessor(Ids.newId().toString(), t.name(), t.category(), t.purpose().strip(),
                 categories, countries(t.countries()), t.transferMechanism(), blankToNull(t.dpaReference()), until, now);
         em.persist(s);
-        notices.publish(s, Notice.Kind.ADDED, "Proposed: " + s.name() + " (" + s.category() + ", " + s.purpose()
+        notices.publish(s, ChangeNotice.Kind.ADDED, "Proposed: " + s.name() + " (" + s.category() + ", " + s.purpose()
                 + "), receiving " + String.join(", ", categories) + " in " + String.join(", ", s.countries()),
                 String.join(",", categories), until, now);
         if (!until.isAfter(now)) {
@@ -116,7 +116,7 @@ public class Register {
         }
         if (!changed.isEmpty()) {
             s.touched(now);
-            notices.publish(s, Notice.Kind.CHANGED, s.name() + ": " + String.join("; ", changed), null, null, now);
+            notices.publish(s, ChangeNotice.Kind.CHANGED, s.name() + ": " + String.join("; ", changed), null, null, now);
         }
         return s;
     }
@@ -145,7 +145,7 @@ public class Register {
         OffsetDateTime until = now.plus(config.objectionWindow());
         s.pending(wanted, until);
         s.touched(now);
-        notices.publish(s, Notice.Kind.WIDENED, s.name() + " is to receive " + String.join(", ", added)
+        notices.publish(s, ChangeNotice.Kind.WIDENED, s.name() + " is to receive " + String.join(", ", added)
                 + " as well", String.join(",", added), until, now);
         if (!until.isAfter(now)) {
             applyDue(now);
@@ -160,7 +160,7 @@ public class Register {
         OffsetDateTime now = Times.now(clock);
         s.retire(reason.strip(), now);
         s.touched(now);
-        notices.publish(s, Notice.Kind.RETIRED, s.name() + " is no longer a subprocessor: " + reason.strip(), null,
+        notices.publish(s, ChangeNotice.Kind.RETIRED, s.name() + " is no longer a subprocessor: " + reason.strip(), null,
                 null, now);
         return s;
     }
@@ -224,12 +224,12 @@ public class Register {
     @Transactional
     public int applyDue(OffsetDateTime now) {
         int applied = 0;
-        for (Notice n : notices.due(now)) {
+        for (ChangeNotice n : notices.due(now)) {
             Subprocessor s = em.find(Subprocessor.class, n.subprocessorId(), LockModeType.PESSIMISTIC_WRITE);
             if (s != null && notices.markApplied(n.id(), now)) {
-                if (n.kind() == Notice.Kind.ADDED && s.status() == Subprocessor.Status.PROPOSED) {
+                if (n.kind() == ChangeNotice.Kind.ADDED && s.status() == Subprocessor.Status.PROPOSED) {
                     s.activate(n.effectiveAt());
-                } else if (n.kind() == Notice.Kind.WIDENED && s.pendingUntil() != null && s.active()) {
+                } else if (n.kind() == ChangeNotice.Kind.WIDENED && s.pendingUntil() != null && s.active()) {
                     s.dataCategories(s.pendingCategories());
                     s.pending(null, null);
                 }

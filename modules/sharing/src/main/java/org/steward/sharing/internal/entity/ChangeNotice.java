@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "sharing_notice")
-public class Notice {
+public class ChangeNotice {
 
     public enum Kind { ADDED, WIDENED, CHANGED, RETIRED }
 
@@ -47,10 +47,10 @@ public class Notice {
     @Column(name = "applied_at")
     private OffsetDateTime appliedAt;
 
-    protected Notice() {
+    protected ChangeNotice() {
     }
 
-    public Notice(String id, String subprocessorId, Kind kind, String summary, String categoriesAdded,
+    public ChangeNotice(String id, String subprocessorId, Kind kind, String summary, String categoriesAdded,
                   OffsetDateTime publishedAt, OffsetDateTime objectionUntil) {
         this.id = id;
         this.subprocessorId = subprocessorId;
