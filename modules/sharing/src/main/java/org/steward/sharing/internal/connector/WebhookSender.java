@@ -142,7 +142,7 @@ public final class WebhookSender {
     }
 
     /**
-     * When to retry a delivery: 10 s after the first failure, doubling each time up to 1 hour, each delay spread by
+     * When to retry a delivery: 10 s (or the configured first delay) after the first failure, doubling each time up to 1 hour, each delay spread by
      * ±20% so that deliveries failed together (a receiver's outage) do not all come back in the same second.
      *
      * <p>The cap applies to the schedule before the spread, so a capped delay is 48 to 72 minutes. As thread-safe as
@@ -150,7 +150,7 @@ public final class WebhookSender {
      */
     public static final class Backoff {
 
-        /** The delay after the first failed attempt, before the spread. */
+        /** The default delay after the first failed attempt, before the spread. */
         public static final Duration FIRST = Duration.ofSeconds(10);
 
         /** The longest delay before the spread. */
@@ -160,9 +160,14 @@ public final class WebhookSender {
         public static final double JITTER = 0.2;
 
         private final RandomGenerator random;
+        private final Duration first;
 
-        /** @param random the source of the spread; a fixed one makes the delays predictable in tests */
-        public Backoff(RandomGenerator random) {
+        /**
+         * @param first  the delay after the first failed attempt (an operator setting; {@link #FIRST} by default)
+         * @param random the source of the spread; a fixed one makes the delays predictable in tests
+         */
+        public Backoff(Duration first, RandomGenerator random) {
+            this.first = requirePositive(first, "first");
             this.random = Objects.requireNonNull(random, "random");
         }
 
@@ -176,10 +181,10 @@ public final class WebhookSender {
             if (attempt < 1) {
                 throw new IllegalArgumentException("attempt counts from 1");
             }
-            long first = FIRST.toMillis();
+            long start = first.toMillis();
             long cap = CAP.toMillis();
             // Past 2^30 the doubling would overflow; by then the cap has long applied.
-            long nominal = attempt > 30 ? cap : Math.min(cap, first << (attempt - 1));
+            long nominal = attempt > 30 ? cap : Math.min(cap, start << (attempt - 1));
             double factor = 1 - JITTER + 2 * JITTER * random.nextDouble();
             return Duration.ofMillis(Math.round(nominal * factor));
         }

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.steward.sharing.internal.connector.WebhookSender;
 
 /** The sharing module's settings (defaults in its microprofile-config.properties; each also an environment variable). */
 @ApplicationScoped
@@ -91,11 +93,7 @@ public class SharingConfig {
 
     /** The delay before retry number {@code attempt} (1 for the first). */
     public Duration backoff(int attempt) {
-        long first = Math.max(1, retryDelay.toMillis());
-        long cap = Duration.ofHours(1).toMillis();
-        long delay = Math.min(cap, first << Math.min(Math.max(attempt - 1, 0), 20));
-        double jitter = 0.8 + 0.4 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis(Math.max(1, Math.round(delay * jitter)));
+        return new WebhookSender.Backoff(retryDelay, ThreadLocalRandom.current()).delay(attempt);
     }
 
     public Duration httpTimeout() {

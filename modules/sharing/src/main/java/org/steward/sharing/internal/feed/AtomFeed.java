@@ -141,8 +141,25 @@ public final class AtomFeed {
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
         xml.writeStartElement(NAMESPACE, element);
-        xml.writeCharacters(xmlSafe(value));
+        characters(xml, xmlSafe(value));
         xml.writeEndElement();
+    }
+
+    /**
+     * The writer escapes {@code <}, {@code >} and {@code &}; quotes, legal as they are in text, are written as
+     * references too, so text copied from the feed into an attribute (by a careless reader) cannot end it.
+     */
+    private static void characters(XMLStreamWriter xml, String text) throws XMLStreamException {
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                xml.writeCharacters(text.substring(start, i));
+                xml.writeEntityRef(c == '"' ? "quot" : "apos");
+                start = i + 1;
+            }
+        }
+        xml.writeCharacters(text.substring(start));
     }
 
     private static void link(XMLStreamWriter xml, String rel, URI href, String type) throws XMLStreamException {
