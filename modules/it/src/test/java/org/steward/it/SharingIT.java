@@ -229,6 +229,23 @@ class SharingIT {
         assertThat(op.get("/api/v1/sharing/subprocessors").body()).doesNotContain("no-such-category");
     }
 
+    @Test
+    void aPlainHttpWebhookIsRefusedUnlessTheOperatorAllowsIt() {
+        Http shared = StewardServer.shared().http();
+        String tenant = Fixtures.tenant(shared, "CLOUD");
+        problem(shared.post("/api/v1/tenants/" + tenant + "/notice-subscriptions", "{\"channel\":\"WEBHOOK\","
+                + "\"url\":\"http://hooks.example/steward\"}"), 400, "validation", "url");
+        problem(shared.put("/api/v1/sharing/subprocessors/5b0a6f0e-0004-4a8e-9c1e-000000000004/connector",
+                "{\"connector\":\"WEBHOOK\",\"url\":\"http://hooks.example/steward\"}"), 400, "validation", "url");
+        assertThat(shared.get("/api/v1/sharing/subprocessors/5b0a6f0e-0004-4a8e-9c1e-000000000004").json()
+                .getJsonObject("connector").getString("type")).isEqualTo("MANUAL");
+        problem(shared.post("/api/v1/tenants/" + tenant + "/notice-subscriptions", "{\"channel\":\"EMAIL\","
+                + "\"email\":\"not an address\"}"), 400, "validation", "email");
+        problem(shared.post("/api/v1/tenants/" + tenant + "/notice-subscriptions", "{\"channel\":\"EMAIL\"}"),
+                400, "validation", "email");
+        assertThat(shared.get("/api/v1/tenants/" + tenant + "/notice-subscriptions").jsonArray()).isEmpty();
+    }
+
     // ------------------------------------------------------------------ the ledger
 
     @Test
@@ -286,6 +303,12 @@ class SharingIT {
         assertThat(batched.json().getJsonArray("items")).hasSize(2);
         assertThat(ledger(tenant, subject)).hasSize(2);
         problem(service.post("/api/v1/disclosures/batch", "{\"items\":[]}"), 400, "validation", "items");
+        // Nothing of a tenant whose licence ended is disclosed (policy §10).
+        String ended = Fixtures.tenant(op, "CLOUD");
+        assertThat(op.post("/api/v1/tenants/" + ended + "/licence/termination", "{\"acknowledgeErasure\":true}")
+                .status()).isEqualTo(200);
+        problem(op.post("/api/v1/disclosures", disclosure("d-" + Fixtures.unique(), ended, null, "AWS", "contact",
+                "app-provision")), 422, "licence-ended", "tenantId");
         problem(service.post("/api/v1/disclosures", disclosure("d-" + Fixtures.unique(), Fixtures.tenant(op, "CLOUD"),
                 null, "AWS", "contact", "app-provision")), 403, "forbidden");
     }
@@ -390,6 +413,8 @@ class SharingIT {
                 Json.createObjectBuilder().add("connector", "OPENDSR").add("url", processor.baseUri().toString())
                         .add("certificatePem", processor.certificatePem()).build().toString());
         assertThat(dsr.status()).as(dsr.toString()).isEqualTo(200);
+        processor.failNext(2);
+        int submittedBefore = processor.submissions();
 
         String tenant = Fixtures.tenant(op, "CLOUD");
         String email = "erased-" + Fixtures.unique() + "@example.com";
@@ -414,8 +439,10 @@ class SharingIT {
         String hookTask = sent.getJsonObject("propagation").getString("id");
         String callback = sent.getJsonObject("propagation").getString("callbackUrl");
         assertThat(callback).startsWith(StewardServer.PUBLIC_URL + "/api/v1/public/sharing/propagations/");
-        // The OpenDSR processor got its request, with the email as an identity.
-        OpenDsrProcessor.Received dsrRequest = processor.awaitRequests(1, Duration.ofSeconds(60)).get(0);
+        // The OpenDSR processor failed twice, then took the request, with the email as an identity.
+        OpenDsrProcessor.Received dsrRequest = processor.awaitRequests(1, Duration.ofSeconds(60)).stream()
+                .filter(p -> p.body().contains(email)).findFirst().orElseThrow();
+        assertThat(processor.submissions() - submittedBefore).as("two failures, then the request").isEqualTo(3);
         assertThat(dsrRequest.subjectRequestType()).isEqualTo("erasure");
         assertThat(dsrRequest.body()).contains(email);
 
@@ -438,6 +465,8 @@ class SharingIT {
         URI dsrCallback = server.uri("/api/v1/public/sharing/opendsr/callback");
         assertThat(processor.sendTamperedCallback(dsrCallback, dsrRequest.subjectRequestId(), "completed"))
                 .isEqualTo(400);
+        assertThat(processor.sendCallbackAs(dsrCallback, dsrRequest.subjectRequestId(), "completed",
+                "another.processor.test")).as("the certificate names another domain").isEqualTo(400);
         assertThat(processor.sendCallback(dsrCallback, dsrRequest.subjectRequestId(), "completed")).isEqualTo(200);
 
         // The manual one: in the admin queue, waived by the privacy officer with a reason.

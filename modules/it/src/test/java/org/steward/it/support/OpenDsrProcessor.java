@@ -50,6 +50,7 @@ public final class OpenDsrProcessor implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, String> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger failNext = new AtomicInteger();
+    private final AtomicInteger submissions = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -102,6 +103,11 @@ public final class OpenDsrProcessor implements AutoCloseable {
     /** The next {@code n} submissions are answered 500. */
     public void failNext(int n) {
         failNext.set(n);
+    }
+
+    /** Every submission, those answered 500 included. */
+    public int submissions() {
+        return submissions.get();
     }
 
     public List<Received> requests() {
@@ -190,6 +196,7 @@ public final class OpenDsrProcessor implements AutoCloseable {
             answer(ex, 200, certificatePem());
         } else if ("POST".equals(method) && "/opengdpr_requests".equals(path)) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            submissions.incrementAndGet();
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer(ex, 500, "{\"error\":{\"code\":500,\"title\":\"unavailable\"}}");
                 return;

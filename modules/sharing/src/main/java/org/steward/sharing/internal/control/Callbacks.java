@@ -108,6 +108,17 @@ public class Callbacks {
                 "status " + status);
     }
 
+    /**
+     * Forgets webhook signatures older than twice the tolerance: their timestamps are refused by then anyway. OpenDSR
+     * signatures carry no time, so they are kept.
+     */
+    @jakarta.transaction.Transactional
+    public int forgetExpired() {
+        return em.createQuery("DELETE FROM CallbackSeen c WHERE c.signature LIKE 'webhook:%' AND c.receivedAt < :before")
+                .setParameter("before", Times.now(clock).minus(config.callbackTolerance().multipliedBy(2)))
+                .executeUpdate();
+    }
+
     private Propagation apply(Propagation p, String status, String by, String note) {
         if (p.state().closed()) {
             return p;

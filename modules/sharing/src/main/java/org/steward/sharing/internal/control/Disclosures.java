@@ -19,12 +19,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.steward.consent.api.CcpaDisclosure;
 import org.steward.consent.api.ConsentDecisions;
+import org.steward.identity.api.PersonalDataGate;
 import org.steward.identity.api.SubjectDirectory;
 import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.SubjectId;
+import org.steward.platform.kernel.api.TenantId;
 import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.CurrentCaller;
 import org.steward.platform.security.api.TenantDirectory;
@@ -55,6 +57,9 @@ public class Disclosures {
 
     @Inject
     TenantDirectory tenants;
+
+    @Inject
+    PersonalDataGate gate;
 
     @Inject
     TenantScope scope;
@@ -129,7 +134,8 @@ public class Disclosures {
 
     /**
      * Locks each recipient (in id order, so two batches never deadlock): a retirement cannot slip in between the check
-     * and the record, and two reports under one client id are recorded one after the other.
+     * and the record, and two reports under one client id are recorded one after the other. The tenant's shared lock
+     * (the personal-data gate) comes after it; nothing locks a tenant and then a subprocessor.
      */
     private void lockRecipients(List<Report> reports) {
         TreeSet<String> ids = new TreeSet<>();
@@ -178,6 +184,12 @@ public class Disclosures {
             throw refused(ProblemType.NOT_FOUND, field(prefix, i, "tenantId"), "no such tenant");
         }
         scope.check(tenantId);
+        try {
+            // Nothing of a tenant whose licence ended (or that is on Data Center) is disclosed: policy §10, §4b.
+            gate.admit(TenantId.of(tenantId));
+        } catch (ProblemException e) {
+            throw refused(e.type(), field(prefix, i, "tenantId"), e.getMessage());
+        }
         if (r.subjectId() != null) {
             Optional<SubjectDirectory.SubjectRef> s = Ids.parseOrNull(r.subjectId()) == null ? Optional.empty()
                     : subjects.find(SubjectId.of(r.subjectId()));

@@ -35,6 +35,9 @@ public class SharingJob implements ScheduledJob {
     Connectors connectors;
 
     @Inject
+    Callbacks callbacks;
+
+    @Inject
     Mailer mailer;
 
     @Inject
@@ -64,6 +67,11 @@ public class SharingJob implements ScheduledJob {
             deliver(id);
         }
         propagations.run();
+        try {
+            callbacks.forgetExpired();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Forgetting old callback signatures failed; the next period retries", e);
+        }
     }
 
     private void deliver(String deliveryId) {
