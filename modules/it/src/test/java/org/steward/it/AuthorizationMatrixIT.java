@@ -192,9 +192,11 @@ class AuthorizationMatrixIT {
         rule("POST " + n + "/{noticeId}/objections", tenantSide);
         rule("GET " + n + "/{noticeId}/objections", registerReaders);
         rule("GET " + n + "/{noticeId}/deliveries", registerReaders);
-        rule("POST " + t + "/{tenantId}/notice-subscriptions", tenantSide);
-        rule("GET " + t + "/{tenantId}/notice-subscriptions", tenantSide);
-        rule("DELETE " + t + "/{tenantId}/notice-subscriptions/{subscriptionId}", tenantSide);
+        // A subscription's address is a person's (the tenant's privacy contact): not for ADMIN.
+        Set<R> subscribers = EnumSet.of(R.PRIVACY_OFFICER, R.SERVICE);
+        rule("POST " + t + "/{tenantId}/notice-subscriptions", subscribers);
+        rule("GET " + t + "/{tenantId}/notice-subscriptions", subscribers);
+        rule("DELETE " + t + "/{tenantId}/notice-subscriptions/{subscriptionId}", subscribers);
         Set<R> reporters = EnumSet.of(R.SERVICE, R.PRIVACY_OFFICER);
         rule("POST /api/v1/disclosures", reporters);
         rule("POST /api/v1/disclosures/batch", reporters);

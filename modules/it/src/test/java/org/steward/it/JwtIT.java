@@ -343,7 +343,7 @@ class JwtIT {
         Http.Response revoked = admin.post(KEYS + "/" + id + "/revocation", null);
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
         assertThat(revoked.json().getString("revokedAt", null)).isNotBlank();
-        assertThat(revoked.body()).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+        assertThat(revoked.body()).doesNotContain(key.substring("stw_".length() + 37));
 
         unauthorized(client.get(TENANTS));
         // a key whose secret is wrong is refused as well
@@ -366,7 +366,7 @@ class JwtIT {
         String id = issued.json().getString("id");
         String key = issued.json().getString("key");
         SECRETS.add(key);
-        String secret = key.substring(key.lastIndexOf('_') + 1);
+        String secret = key.substring("stw_".length() + 37);
 
         Http.Response one = admin.get(KEYS + "/" + id);
         assertThat(one.status()).isEqualTo(200);
@@ -475,7 +475,7 @@ class JwtIT {
         for (String secret : SECRETS) {
             assertThat(log).as("the server log").doesNotContain(secret);
             if (secret.startsWith("stw_")) {
-                assertThat(log).doesNotContain(secret.substring(secret.lastIndexOf('_') + 1));
+                assertThat(log).doesNotContain(secret.substring("stw_".length() + 37));
             }
             if (secret.chars().filter(c -> c == '.').count() == 2) {
                 assertThat(log).doesNotContain(secret.split("\\.")[1]); // the claims of a token

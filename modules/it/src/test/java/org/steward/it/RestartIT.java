@@ -112,10 +112,10 @@ class RestartIT {
                 "STEWARD_RETENTION_ERASURE_DELAY", "PT0.1S",
                 "STEWARD_RETENTION_LEASE", "PT5S",
                 "STEWARD_RETENTION_CLAIM_SIZE", "5"));
-        // sharing: a receiver on plain http on 127.0.0.1; a killed instance's deliveries are taken over
-        // after 5 s (a receiver holds a delivery up to 60 s); a proposed subprocessor is active after 1 s
-        env.putAll(Map.of("STEWARD_SHARING_ALLOW_HTTP", "true", "STEWARD_SHARING_LEASE", "PT5S",
-                "STEWARD_SHARING_HTTP_TIMEOUT", "PT60S", "STEWARD_SHARING_OBJECTION_WINDOW", "PT1S"));
+        // sharing: a receiver on plain http on 127.0.0.1; a call gives up after 12 s and a killed instance's
+        // deliveries are taken over after 25 s; a proposed subprocessor is active after 1 s
+        env.putAll(Map.of("STEWARD_SHARING_ALLOW_HTTP", "true", "STEWARD_SHARING_LEASE", "PT25S",
+                "STEWARD_SHARING_HTTP_TIMEOUT", "PT12S", "STEWARD_SHARING_OBJECTION_WINDOW", "PT1S"));
         server = StewardServer.war("restart", db, env).start();
         http = server.http();
     }
@@ -344,28 +344,27 @@ class RestartIT {
         Http op = http;
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String tenant = Fixtures.tenant(op, "CLOUD");
-            Http.Response sub = op.post("/api/v1/tenants/" + tenant + "/notice-subscriptions",
-                    "{\"channel\":\"WEBHOOK\",\"url\":\"" + receiver.uri("/notices") + "\"}");
-            assertThat(sub.status()).as(sub.toString()).isEqualTo(201);
-            receiver.hangNext("/notices", 1, Duration.ofSeconds(40));
-            Http.Response proposed = op.post("/api/v1/sharing/subprocessors", SharingIT.body("Restart Processor "
-                    + Fixtures.unique(), "PRODUCTIVITY", "contact"));
-            assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-            String recipient = proposed.json().getString("id");
-            Dumps.await("the subprocessor to become active", Duration.ofSeconds(30), () -> "ACTIVE".equals(op
-                    .get("/api/v1/sharing/subprocessors/" + recipient).json().getString("status")));
+            String recipient = activeSubprocessor(op);
             Http.Response hook = op.put("/api/v1/sharing/subprocessors/" + recipient + "/connector",
                     "{\"connector\":\"WEBHOOK\",\"url\":\"" + receiver.uri("/propagation") + "\"}");
             assertThat(hook.status()).as(hook.toString()).isEqualTo(200);
-            receiver.hangNext("/propagation", 1, Duration.ofSeconds(40));
+            // The receiver holds the first request of each path longer than the server lives.
+            receiver.hangNext("/propagation", 1, Duration.ofSeconds(60));
+            receiver.hangNext("/notices", 1, Duration.ofSeconds(60));
             String subject = Fixtures.subject(op, tenant);
             assertThat(op.post("/api/v1/disclosures", SharingIT.disclosure("restart-" + Fixtures.unique(), tenant,
                     subject, recipient, "contact", "app-provision")).status()).isEqualTo(201);
             assertThat(op.post("/api/v1/tenants/" + tenant + "/subjects/" + subject + "/erasure",
                     "{\"reference\":\"RESTART-1\"}").status()).isEqualTo(202);
+            receiver.awaitRequests("/propagation", 1, Duration.ofSeconds(60));
+            Http.Response sub = op.post("/api/v1/tenants/" + tenant + "/notice-subscriptions",
+                    "{\"channel\":\"WEBHOOK\",\"url\":\"" + receiver.uri("/notices") + "\"}");
+            assertThat(sub.status()).as(sub.toString()).isEqualTo(201);
+            assertThat(op.post("/api/v1/sharing/subprocessors", SharingIT.body("Restart Processor "
+                    + Fixtures.unique(), "PRODUCTIVITY", "contact")).status()).isEqualTo(201);
             // Both deliveries are in flight (the receiver holds them) when the server dies.
             receiver.awaitRequests("/notices", 1, Duration.ofSeconds(30));
-            receiver.awaitRequests("/propagation", 1, Duration.ofSeconds(60));
+            assertThat(receiver.requests("/propagation")).as("not retried before the kill").hasSize(1);
             server.kill();
             server.start();
             List<WebhookReceiver.Received> notices = receiver.awaitRequests("/notices", 2, Duration.ofSeconds(60));
@@ -381,6 +380,17 @@ class RestartIT {
             assertThat(receiver.requests("/notices")).as("nothing after the resend").hasSize(2);
             assertThat(receiver.requests("/propagation")).as("nothing after the resend").hasSize(2);
         }
+    }
+
+    /** A subprocessor proposed and active (the objection window here is a second). */
+    private static String activeSubprocessor(Http op) {
+        Http.Response proposed = op.post("/api/v1/sharing/subprocessors", SharingIT.body("Restart Recipient "
+                + Fixtures.unique(), "PRODUCTIVITY", "contact"));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        String id = proposed.json().getString("id");
+        Dumps.await("the subprocessor to become active", Duration.ofSeconds(30), () -> "ACTIVE".equals(op
+                .get("/api/v1/sharing/subprocessors/" + id).json().getString("status")));
+        return id;
     }
 
     private static void sleep(long millis) {

@@ -54,7 +54,7 @@ public class NoticesResource {
     @GET
     @Operation(summary = "Change notices, newest first, with how many tenants objected to each")
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
-    public NoticePage listNotices(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public NoticePage listSubprocessorNotices(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
         Page<NoticeView> p = page.page(notices.feed(page), ChangeNotice::id, this::view);
         return new NoticePage(p.items(), p.nextCursor());
@@ -64,7 +64,7 @@ public class NoticesResource {
     @Path("{noticeId}")
     @Operation(summary = "One change notice")
     @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.SERVICE})
-    public NoticeView getNotice(@PathParam("noticeId") String noticeId) {
+    public NoticeView getSubprocessorNotice(@PathParam("noticeId") String noticeId) {
         ChangeNotice n = notices.get(noticeId);
         return scope.boundTenant() == null ? view(n) : NoticeView.of(n, em.find(Subprocessor.class,
                 n.subprocessorId()), null);

@@ -47,7 +47,7 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "201", description = "Subscribed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SubscriptionView.class)))
-    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "sharing.subscription.create", target = "notice-subscription")
     public Response subscribeToNotices(@PathParam("tenantId") String tenantId, @Valid SubscriptionInput body,
                                        @Context UriInfo uri) {
@@ -65,7 +65,7 @@ public class SubscriptionsResource {
 
     @GET
     @Operation(summary = "The tenant's subscriptions, cancelled ones too")
-    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     public List<SubscriptionView> listNoticeSubscriptions(@PathParam("tenantId") String tenantId) {
         return subscriptions.of(tenantId).stream()
                 .map(s -> SubscriptionView.of(s, subscriptions.address(s), null)).toList();
@@ -74,7 +74,7 @@ public class SubscriptionsResource {
     @DELETE
     @Path("{subscriptionId}")
     @Operation(summary = "Cancel a subscription (audited): notices not yet delivered to it are dropped")
-    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
     @Audited(action = "sharing.subscription.cancel", target = "notice-subscription", id = "subscriptionId")
     public SubscriptionView cancelNoticeSubscription(@PathParam("tenantId") String tenantId,
                                                      @PathParam("subscriptionId") String subscriptionId) {

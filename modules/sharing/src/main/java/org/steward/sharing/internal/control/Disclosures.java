@@ -253,13 +253,6 @@ public class Disclosures {
         return new Checked(r, recipient, categories, purpose, jurisdiction, at);
     }
 
-    /** The subject's disclosures, oldest first, for the access export and the propagation. */
-    public List<Disclosure> ofSubject(String subjectId, String afterId, int limit) {
-        return em.createQuery("SELECT d FROM Disclosure d WHERE d.subjectId = :s AND d.id > :after ORDER BY d.id",
-                        Disclosure.class).setParameter("s", subjectId).setParameter("after", afterId)
-                .setMaxResults(limit).getResultList();
-    }
-
     /** The ledger for staff, newest first, filtered by tenant, subject and recipient (each optional). */
     public List<Disclosure> list(String tenantId, String subjectId, String recipientId, String beforeId, int limit) {
         if (tenantId != null) {

@@ -1,6 +1,7 @@
 package org.steward.sharing.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.net.URI;
@@ -38,29 +39,23 @@ public class PropagationDispatch {
     @Inject
     Clock clock;
 
-    public void run() {
-        for (String id : outbox.due()) {
-            PropagationOutbox.Outgoing out;
-            try {
-                out = outbox.claim(id);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Claiming a propagation task failed; it is retried", e);
-                continue;
+    /**
+     * Sends one claimed task, or asks for its status; off the timer's thread (a slow recipient must not hold up the
+     * others), so it activates the request context the beans need. Failures are recorded for the retry.
+     */
+    @ActivateRequestContext
+    public void carry(PropagationOutbox.Outgoing out) {
+        try {
+            if (out.poll()) {
+                poll(out);
+            } else {
+                send(out);
             }
-            if (out == null) {
-                continue;
-            }
-            try {
-                if (out.poll()) {
-                    poll(out);
-                } else {
-                    send(out);
-                }
-            } catch (OpenDsrClient.Failed e) {
-                outbox.failed(id, e.getMessage());
-            } catch (RuntimeException e) {
-                outbox.failed(id, e.getClass().getSimpleName());
-            }
+        } catch (OpenDsrClient.Failed e) {
+            outbox.failed(out.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "A propagation task failed; it is retried", e);
+            outbox.failed(out.id(), e.getClass().getSimpleName());
         }
     }
 

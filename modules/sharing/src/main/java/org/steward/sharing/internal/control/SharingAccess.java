@@ -12,7 +12,6 @@ import org.steward.platform.kernel.api.access.AccessSection;
 import org.steward.platform.kernel.api.access.Provenance;
 import org.steward.platform.kernel.api.access.RecordWriter;
 import org.steward.platform.kernel.api.access.SubjectAccess;
-import org.steward.sharing.internal.entity.Disclosure;
 import org.steward.sharing.internal.entity.Subprocessor;
 
 /**
@@ -26,9 +25,6 @@ public class SharingAccess implements AccessParticipant {
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;
-
-    @Inject
-    Disclosures disclosures;
 
     @Inject
     Propagations propagations;
@@ -56,17 +52,24 @@ public class SharingAccess implements AccessParticipant {
         try (RecordWriter w = section.category("disclosures", "Each disclosure of your data", Provenance.DERIVED,
                 "the vendor's apps, which report every disclosure to Steward", List.of("disclosureId", "recipient",
                         "categories", "purpose", "legalBasis", "occurredAt"))) {
+            // Scalar rows, not entities: the export runs in the task's persistence context, which must keep the
+            // request it locked (clearing it would detach that, and lose the request's completion).
+            java.util.Map<String, String> names = new java.util.HashMap<>();
             String after = "";
-            List<Disclosure> page;
+            List<Object[]> page;
             do {
-                page = disclosures.ofSubject(subject, after, PAGE);
-                for (Disclosure d : page) {
-                    Subprocessor s = em.find(Subprocessor.class, d.recipientId());
-                    w.row(d.id(), s == null ? d.recipientId() : s.name(), d.categories(), d.purposeKey(),
-                            d.legalBasis(), d.occurredAt());
-                    after = d.id();
+                page = em.createQuery("SELECT d.id, d.recipientId, d.categories, d.purposeKey, d.legalBasis,"
+                                + " d.occurredAt FROM Disclosure d WHERE d.subjectId = :s AND d.id > :after ORDER BY d.id",
+                        Object[].class).setParameter("s", subject).setParameter("after", after).setMaxResults(PAGE)
+                        .getResultList();
+                for (Object[] d : page) {
+                    String recipient = names.computeIfAbsent((String) d[1], id -> {
+                        Subprocessor s = em.find(Subprocessor.class, id);
+                        return s == null ? id : s.name();
+                    });
+                    w.row(d[0], recipient, List.of(((String) d[2]).split(",")), d[3], d[4], d[5]);
+                    after = (String) d[0];
                 }
-                em.clear();
             } while (page.size() == PAGE);
         }
     }

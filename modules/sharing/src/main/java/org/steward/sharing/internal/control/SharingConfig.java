@@ -71,8 +71,10 @@ public class SharingConfig {
         return period;
     }
 
+    /** At least twice the HTTP timeout: a delivery still in flight is never taken over and sent twice. */
     public Duration lease() {
-        return lease;
+        Duration floor = httpTimeout.multipliedBy(2);
+        return lease.compareTo(floor) < 0 ? floor : lease;
     }
 
     public Duration confirmationDue() {

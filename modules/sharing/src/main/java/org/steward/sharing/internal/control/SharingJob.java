@@ -1,21 +1,21 @@
 package org.steward.sharing.internal.control;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.steward.platform.kernel.api.ScheduledJob;
 import org.steward.platform.kernel.api.Times;
-import org.steward.platform.kernel.api.mail.MailNotSent;
-import org.steward.platform.kernel.api.mail.Mailer;
-import org.steward.sharing.internal.connector.WebhookSender;
-import org.steward.sharing.internal.entity.Subscription;
 
 /**
  * The sharing module's periodic work, on every instance (leases keep the instances apart): changes whose objection
- * window ended take effect, notices go out to subscribers, and propagations go to recipients.
+ * window ended take effect, notices go out to subscribers, and propagations go to recipients. The calls to
+ * receivers run on the managed executor, so that a slow or hanging one holds up neither the others nor the next run.
  */
 @ApplicationScoped
 public class SharingJob implements ScheduledJob {
@@ -29,22 +29,25 @@ public class SharingJob implements ScheduledJob {
     NoticeDeliveries deliveries;
 
     @Inject
+    NoticeSender notices;
+
+    @Inject
+    PropagationOutbox outbox;
+
+    @Inject
     PropagationDispatch propagations;
 
     @Inject
-    Connectors connectors;
-
-    @Inject
     Callbacks callbacks;
-
-    @Inject
-    Mailer mailer;
 
     @Inject
     SharingConfig config;
 
     @Inject
     Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     @Override
     public String name() {
@@ -64,9 +67,17 @@ public class SharingJob implements ScheduledJob {
             LOG.log(Level.WARNING, "Applying due register changes failed; the next period retries", e);
         }
         for (String id : deliveries.due()) {
-            deliver(id);
+            NoticeDeliveries.Outgoing out = claim(() -> deliveries.claim(id));
+            if (out != null) {
+                submit(() -> notices.carry(out));
+            }
         }
-        propagations.run();
+        for (String id : outbox.due()) {
+            PropagationOutbox.Outgoing out = claim(() -> outbox.claim(id));
+            if (out != null) {
+                submit(() -> propagations.carry(out));
+            }
+        }
         try {
             callbacks.forgetExpired();
         } catch (RuntimeException e) {
@@ -74,46 +85,22 @@ public class SharingJob implements ScheduledJob {
         }
     }
 
-    private void deliver(String deliveryId) {
-        NoticeDeliveries.Outgoing out;
+    /** A lease, taken here on the timer's thread: the next run skips what is still in flight. */
+    private static <T> T claim(java.util.function.Supplier<T> lease) {
         try {
-            out = deliveries.claim(deliveryId);
+            return lease.get();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Claiming a notice delivery failed; it is retried", e);
-            return;
-        }
-        if (out == null) {
-            return;
-        }
-        String error;
-        try {
-            error = send(out);
-        } catch (RuntimeException e) {
-            error = e.getClass().getSimpleName();
-        }
-        if (error == null) {
-            deliveries.delivered(deliveryId);
-        } else {
-            deliveries.failed(deliveryId, error);
+            LOG.log(Level.WARNING, "Claiming an outgoing delivery failed; it is retried", e);
+            return null;
         }
     }
 
-    /** Sends one delivery; null when it got through, else what went wrong (never an address or a body). */
-    private String send(NoticeDeliveries.Outgoing out) {
-        if (out.target().channel() == Subscription.Channel.EMAIL) {
-            if (!mailer.configured()) {
-                return "no SMTP host configured";
-            }
-            try {
-                mailer.send(out.target().address(), out.subject(), out.text());
-                return null;
-            } catch (MailNotSent e) {
-                return e.getMessage();
-            }
+    /** The call itself on the managed executor; if it refuses the work, here (the lease is held either way). */
+    private void submit(Runnable call) {
+        try {
+            executor.execute(call);
+        } catch (RejectedExecutionException e) {
+            call.run();
         }
-        WebhookSender.Result r = connectors.webhooks().send(java.net.URI.create(out.target().address()),
-                "subprocessor.notice", out.deliveryId(), out.target().secret(), out.json(),
-                clock.instant().getEpochSecond());
-        return r.outcome() == WebhookSender.Outcome.DELIVERED ? null : r.toString();
     }
 }
