@@ -84,6 +84,19 @@ public class PropagationOutbox {
         em.refresh(p);
         Subprocessor r = em.find(Subprocessor.class, p.recipientId());
         boolean poll = p.state() == Propagation.State.SENT;
+        if (r.connector() != p.connector()) {
+            // The recipient's connector changed since the task was made: it goes the recipient's way now.
+            if (poll || r.connector() == Subprocessor.Connector.MANUAL) {
+                p.reconnect(Subprocessor.Connector.MANUAL, p.remoteRef());
+                p.sent(p.remoteRef(), p.sentAt() == null ? now : p.sentAt());
+                p.status("the recipient's connector is now " + r.connector() + ": carry it out with the recipient"
+                        + " and confirm it here");
+                nextAttempt(p, now.plusYears(100));
+                return null;
+            }
+            p.reconnect(r.connector(), r.connector() == Subprocessor.Connector.OPENDSR && p.remoteRef() == null
+                    ? UUID.randomUUID().toString() : p.remoteRef());
+        }
         URI endpoint = r.endpointUrl() == null ? null : URI.create(r.endpointUrl());
         byte[] secret = r.secretEnc() == null ? null : WebhookSignature.decodeSecret(
                 crypto.cipher(DataKeyId.of(r.secretKeyId())).decrypt(Register.SECRET, r.secretEnc()));

@@ -215,6 +215,12 @@ public class Propagation {
         return createdAt;
     }
 
+    /** The recipient's connector changed: the task follows it (an OpenDSR request keeps its id once given). */
+    public void reconnect(Subprocessor.Connector connector, String remoteRef) {
+        this.connector = connector;
+        this.remoteRef = remoteRef;
+    }
+
     public void sent(String remoteRef, OffsetDateTime at) {
         this.state = State.SENT;
         this.remoteRef = remoteRef;
