@@ -10,5 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DisclosureBatchInput", description = "Up to 500 disclosures, recorded all or none")
 public record DisclosureBatchInput(
         @Schema(required = true, type = SchemaType.ARRAY, implementation = DisclosureInput.class)
-        @NotNull @Size(min = 1, max = 500) List<@Valid @NotNull DisclosureInput> items) {
+        @NotNull @Size(min = 1, max = 500) @Valid List<DisclosureInput> items) {
 }

@@ -83,8 +83,14 @@ public class DisclosuresResource {
     @RolesAllowed({Roles.SERVICE, Roles.PRIVACY_OFFICER})
     @Audited(action = "sharing.disclosure.record-batch", target = "disclosure")
     public DisclosureBatchView recordDisclosureBatch(@Valid DisclosureBatchInput body) {
-        List<Disclosures.Recorded> recorded = disclosures.recordAll(Bodies.require(body).items().stream()
-                .map(DisclosureInput::report).toList(), "items");
+        List<DisclosureInput> items = Bodies.require(body).items();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                throw ProblemException.invalid("items[" + i + "]", "must be a disclosure, not null");
+            }
+        }
+        List<Disclosures.Recorded> recorded = disclosures.recordAll(items.stream().map(DisclosureInput::report)
+                .toList(), "items");
         return new DisclosureBatchView(recorded.stream()
                 .map(r -> DisclosureView.of(r.disclosure(), r.recipient(), r.replayed())).toList());
     }

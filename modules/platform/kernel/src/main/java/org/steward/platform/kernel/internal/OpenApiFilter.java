@@ -62,6 +62,11 @@ public class OpenApiFilter implements OASFilter {
             schema.setEnumeration(null);
         }
         stringEnum(schema);
+        // A List of records with @Valid: Payara copies the element's properties onto the array as well as its items.
+        if (schema.getType() == Schema.SchemaType.ARRAY && schema.getProperties() != null && schema.getItems() != null) {
+            schema.setProperties(null);
+            schema.setRequired(null);
+        }
         // An annotated List field whose element type Payara could not resolve: say "any" rather than be invalid.
         if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() == null && schema.getRef() == null) {
             schema.setItems(OASFactory.createSchema());
@@ -133,8 +138,8 @@ public class OpenApiFilter implements OASFilter {
     }
 
     /**
-     * A text body (CSV) is a string. Payara fills a {@code @Schema(type = STRING)} that has no implementation with
-     * the properties of whichever schema it read last (the ROPA's CSV came out as an API key).
+     * A text body (CSV, an Atom feed) is a string. Payara fills a {@code @Schema(type = STRING)} that has no
+     * implementation with the properties of whichever schema it read last (the ROPA's CSV came out as an API key).
      */
     private static void textBodiesAreStrings(APIResponses responses) {
         if (responses.getAPIResponses() == null) {
@@ -145,7 +150,7 @@ public class OpenApiFilter implements OASFilter {
                 continue;
             }
             response.getContent().getMediaTypes().forEach((type, media) -> {
-                if (type.startsWith("text/")) {
+                if (type.startsWith("text/") || type.endsWith("+xml") || type.endsWith("/xml")) {
                     media.setSchema(OASFactory.createSchema().type(Schema.SchemaType.STRING));
                 }
             });
