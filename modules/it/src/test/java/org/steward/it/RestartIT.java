@@ -114,7 +114,8 @@ class RestartIT {
                 "STEWARD_RETENTION_CLAIM_SIZE", "5"));
         // sharing: a receiver on plain http on 127.0.0.1; a call gives up after 12 s and a killed instance's
         // deliveries are taken over after 25 s; a proposed subprocessor is active after 1 s
-        env.putAll(Map.of("STEWARD_SHARING_ALLOW_HTTP", "true", "STEWARD_SHARING_LEASE", "PT25S",
+        env.putAll(Map.of("STEWARD_SHARING_ALLOW_HTTP", "true", "STEWARD_SHARING_ALLOW_PRIVATE_ADDRESSES", "true",
+                "STEWARD_SHARING_LEASE", "PT25S",
                 "STEWARD_SHARING_HTTP_TIMEOUT", "PT12S", "STEWARD_SHARING_OBJECTION_WINDOW", "PT1S"));
         server = StewardServer.war("restart", db, env).start();
         http = server.http();

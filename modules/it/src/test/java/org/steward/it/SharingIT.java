@@ -230,7 +230,7 @@ class SharingIT {
     }
 
     @Test
-    void aPlainHttpWebhookIsRefusedUnlessTheOperatorAllowsIt() {
+    void aPlainHttpOrPrivateWebhookIsRefusedUnlessTheOperatorAllowsIt() {
         Http shared = StewardServer.shared().http();
         String tenant = Fixtures.tenant(shared, "CLOUD");
         problem(shared.post("/api/v1/tenants/" + tenant + "/notice-subscriptions", "{\"channel\":\"WEBHOOK\","
@@ -239,6 +239,13 @@ class SharingIT {
                 "{\"connector\":\"WEBHOOK\",\"url\":\"http://hooks.example/steward\"}"), 400, "validation", "url");
         assertThat(shared.get("/api/v1/sharing/subprocessors/5b0a6f0e-0004-4a8e-9c1e-000000000004").json()
                 .getJsonObject("connector").getString("type")).isEqualTo("MANUAL");
+        // Nor does Steward call into its own network (server-side request forgery) without the operator's setting.
+        JsonObject own = problem(shared.post("/api/v1/tenants/" + tenant + "/notice-subscriptions",
+                "{\"channel\":\"WEBHOOK\",\"url\":\"https://127.0.0.1:8443/admin\"}"), 400, "validation", "url");
+        assertThat(own.getString("detail")).contains("private");
+        problem(shared.put("/api/v1/sharing/subprocessors/5b0a6f0e-0004-4a8e-9c1e-000000000004/connector",
+                "{\"connector\":\"WEBHOOK\",\"url\":\"https://169.254.169.254/latest/meta-data\"}"), 400,
+                "validation", "url");
         problem(shared.post("/api/v1/tenants/" + tenant + "/notice-subscriptions", "{\"channel\":\"EMAIL\","
                 + "\"email\":\"not an address\"}"), 400, "validation", "email");
         problem(shared.post("/api/v1/tenants/" + tenant + "/notice-subscriptions", "{\"channel\":\"EMAIL\"}"),

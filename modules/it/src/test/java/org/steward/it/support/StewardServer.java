@@ -146,6 +146,7 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_REQUESTS_STUCK_AFTER", "PT30M");
         // SharingIT's webhook receivers and OpenDSR processor listen on plain http on 127.0.0.1.
         env.put("STEWARD_SHARING_ALLOW_HTTP", "true");
+        env.put("STEWARD_SHARING_ALLOW_PRIVATE_ADDRESSES", "true");
         return fixture("clock", () -> war("clock", Database.fresh("clock"), env));
     }
 

@@ -32,10 +32,12 @@ public final class OpenDsrClient {
     private final HttpClient client;
     private final Duration requestTimeout;
     private final boolean allowHttp;
+    private final boolean allowPrivate;
 
-    public OpenDsrClient(Duration connectTimeout, Duration requestTimeout, boolean allowHttp) {
+    public OpenDsrClient(Duration connectTimeout, Duration requestTimeout, boolean allowHttp, boolean allowPrivate) {
         this.requestTimeout = requestTimeout;
         this.allowHttp = allowHttp;
+        this.allowPrivate = allowPrivate;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -63,6 +65,9 @@ public final class OpenDsrClient {
 
     private URI endpoint(URI base, String path) {
         WebhookUrls.require(base, allowHttp);
+        if (!allowPrivate && PrivateAddresses.problem(base.getHost()).isPresent()) {
+            throw new Failed("refused: the processor's host resolves to a private address");
+        }
         String b = base.toString();
         return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
     }

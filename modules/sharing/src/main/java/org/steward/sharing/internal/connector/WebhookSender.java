@@ -29,6 +29,7 @@ public final class WebhookSender {
     private final HttpClient client;
     private final Duration requestTimeout;
     private final boolean allowHttp;
+    private final boolean allowPrivate;
 
     /** How a delivery went. */
     public enum Outcome {
@@ -71,11 +72,14 @@ public final class WebhookSender {
      * @param connectTimeout how long to wait for a connection (TLS handshake included)
      * @param requestTimeout how long to wait for the answer's status once connected
      * @param allowHttp      whether plain http URLs are accepted (an operator setting for tests); https otherwise
+     * @param allowPrivate   whether a host on this network ({@link PrivateAddresses}) may be called (tests, closed
+     *                       networks); otherwise such a call is refused as UNREACHABLE before it is made
      */
-    public WebhookSender(Duration connectTimeout, Duration requestTimeout, boolean allowHttp) {
+    public WebhookSender(Duration connectTimeout, Duration requestTimeout, boolean allowHttp, boolean allowPrivate) {
         requirePositive(connectTimeout, "connectTimeout");
         this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
         this.allowHttp = allowHttp;
+        this.allowPrivate = allowPrivate;
         // HTTP/1.1: a receiver is any web server; h2c upgrades and HTTP/2 connection reuse only add ways to fail.
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -97,6 +101,9 @@ public final class WebhookSender {
         requireToken(event, "event");
         requireToken(deliveryId, "deliveryId");
         Objects.requireNonNull(body, "body");
+        if (!allowPrivate && PrivateAddresses.problem(url.getHost()).isPresent()) {
+            return new Result(Outcome.UNREACHABLE, 0, "refused: the host resolves to a private address");
+        }
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")

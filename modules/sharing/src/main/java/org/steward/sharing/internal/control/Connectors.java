@@ -18,8 +18,10 @@ public class Connectors {
 
     @PostConstruct
     void start() {
-        webhooks = new WebhookSender(config.httpTimeout(), config.httpTimeout(), config.allowHttp());
-        openDsr = new OpenDsrClient(config.httpTimeout(), config.httpTimeout(), config.allowHttp());
+        webhooks = new WebhookSender(config.httpTimeout(), config.httpTimeout(), config.allowHttp(),
+                config.allowPrivateAddresses());
+        openDsr = new OpenDsrClient(config.httpTimeout(), config.httpTimeout(), config.allowHttp(),
+                config.allowPrivateAddresses());
     }
 
     public WebhookSender webhooks() {

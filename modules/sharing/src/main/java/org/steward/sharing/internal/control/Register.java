@@ -24,7 +24,6 @@ import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.Times;
 import org.steward.sharing.internal.connector.OpenDsrSignatures;
 import org.steward.sharing.internal.connector.WebhookSignature;
-import org.steward.sharing.internal.connector.WebhookUrls;
 import org.steward.sharing.internal.entity.ChangeNotice;
 import org.steward.sharing.internal.entity.Subprocessor;
 
@@ -214,7 +213,7 @@ public class Register {
         if (url == null || url.isBlank()) {
             throw ProblemException.invalid("url", "is required for this connector");
         }
-        WebhookUrls.problem(url.strip(), config.allowHttp()).ifPresent(p -> {
+        config.urlProblem(url.strip()).ifPresent(p -> {
             throw ProblemException.invalid("url", p);
         });
         return url.strip();

@@ -21,6 +21,11 @@ public class SharingConfig {
     @ConfigProperty(name = "steward.sharing.allow-http", defaultValue = "false")
     boolean allowHttp;
 
+    /** Recipient URLs on this network (loopback, private, link-local): only for tests and closed networks. */
+    @Inject
+    @ConfigProperty(name = "steward.sharing.allow-private-addresses", defaultValue = "false")
+    boolean allowPrivateAddresses;
+
     @Inject
     @ConfigProperty(name = "steward.sharing.period", defaultValue = "PT15S")
     Duration period;
@@ -65,6 +70,19 @@ public class SharingConfig {
 
     public boolean allowHttp() {
         return allowHttp;
+    }
+
+    public boolean allowPrivateAddresses() {
+        return allowPrivateAddresses;
+    }
+
+    /** What is wrong with a recipient's URL (the scheme and form, then where it points), or empty. */
+    public java.util.Optional<String> urlProblem(String url) {
+        java.util.Optional<String> form = org.steward.sharing.internal.connector.WebhookUrls.problem(url, allowHttp);
+        if (form.isPresent() || allowPrivateAddresses) {
+            return form;
+        }
+        return org.steward.sharing.internal.connector.PrivateAddresses.problem(java.net.URI.create(url).getHost());
     }
 
     public Duration period() {

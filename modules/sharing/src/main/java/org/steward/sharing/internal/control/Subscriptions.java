@@ -17,7 +17,6 @@ import org.steward.platform.kernel.api.Times;
 import org.steward.platform.security.api.TenantDirectory;
 import org.steward.platform.security.api.TenantScope;
 import org.steward.sharing.internal.connector.WebhookSignature;
-import org.steward.sharing.internal.connector.WebhookUrls;
 import org.steward.sharing.internal.entity.Subscription;
 
 /**
@@ -60,7 +59,7 @@ public class Subscriptions {
         requireTenant(tenantId);
         String value = address.strip();
         if (channel == Subscription.Channel.WEBHOOK) {
-            WebhookUrls.problem(value, config.allowHttp()).ifPresent(p -> {
+            config.urlProblem(value).ifPresent(p -> {
                 throw ProblemException.invalid("url", p);
             });
         }

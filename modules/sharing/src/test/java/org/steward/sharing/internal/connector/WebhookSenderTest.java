@@ -69,7 +69,7 @@ class WebhookSenderTest {
             }
         });
         server.start();
-        sender = new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5), true);
+        sender = new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5), true, true);
     }
 
     @AfterEach
@@ -80,6 +80,15 @@ class WebhookSenderTest {
 
     private URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    @Test
+    void aHostOnThisNetworkIsNotCalledUnlessTheOperatorAllowsIt() {
+        WebhookSender guarded = new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5), true, false);
+        Result result = guarded.send(url("/hook"), "propagation.requested", "d-1", SECRET, BODY, T);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNREACHABLE);
+        assertThat(result.failure()).contains("private address");
+        assertThat(received).as("nothing reached the loopback receiver").isEmpty();
     }
 
     @Test
@@ -159,7 +168,7 @@ class WebhookSenderTest {
     @Test
     void reportsAReceiverThatDoesNotAnswerInTimeAsUnreachable() {
         hang = Duration.ofSeconds(3);
-        WebhookSender impatient = new WebhookSender(Duration.ofSeconds(2), Duration.ofMillis(300), true);
+        WebhookSender impatient = new WebhookSender(Duration.ofSeconds(2), Duration.ofMillis(300), true, true);
 
         long start = System.nanoTime();
         Result result = impatient.send(url("/hook"), "subprocessor.notice", "d-1", SECRET, BODY, T);
@@ -171,7 +180,7 @@ class WebhookSenderTest {
 
     @Test
     void refusesHttpUnlessAllowedAndUserInfoAlways() {
-        WebhookSender strict = new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(1), false);
+        WebhookSender strict = new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(1), false, true);
 
         assertThatThrownBy(() -> strict.send(url("/hook"), "subprocessor.notice", "d-1", SECRET, BODY, T))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -194,9 +203,9 @@ class WebhookSenderTest {
 
     @Test
     void refusesTimeoutsThatAreNotPositive() {
-        assertThatThrownBy(() -> new WebhookSender(Duration.ZERO, Duration.ofSeconds(1), false))
+        assertThatThrownBy(() -> new WebhookSender(Duration.ZERO, Duration.ofSeconds(1), false, true))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(-1), false))
+        assertThatThrownBy(() -> new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(-1), false, true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
