@@ -58,7 +58,7 @@ class ModuleArchitectureTest {
         // Guards the rules below against passing vacuously on a class path that lost a module.
         assertThat(rules.modules()).extracting(ArchitectureRules.Module::name).contains("platform-kernel",
                 "platform-crypto", "platform-security", "platform-audit", "identity", "consent", "subject-rights",
-                "retention", "sharing");
+                "retention", "sharing", "atlassian");
         for (ArchitectureRules.Module m : rules.modules()) {
             assertThat(classes.stream().map(JavaClass::getPackageName).anyMatch(p -> p.startsWith(m.root())))
                     .as("classes of module %s in %s", m.name(), m.root()).isTrue();

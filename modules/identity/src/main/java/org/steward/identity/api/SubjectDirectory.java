@@ -36,6 +36,12 @@ public interface SubjectDirectory {
     Optional<SubjectRef> withAccountId(TenantId tenantId, String accountId);
 
     /**
+     * The subjects, in every tenant, with this Atlassian accountId (accountIds are global to Atlassian): whom a
+     * request from a help center is about, where the customer's account is known but not the tenant.
+     */
+    List<SubjectRef> withAccountIdInEveryTenant(String accountId);
+
+    /**
      * The email identity holds for the subject, decrypted: where a code goes when a subject files by accountId, so
      * that only the holder of the account's address can verify. Empty when the subject has none or does not exist.
      */

@@ -23,6 +23,14 @@ public interface Erasures {
     ErasureId requestSubjectErasure(TenantId tenantId, SubjectId subjectId, String reference);
 
     /**
+     * Queues the erasure of a subject whose Atlassian account Atlassian reported closed (its personal data reporting
+     * API). No one approves it: it is carried out by the next sweep like any automatic trigger, so a legal hold
+     * suspends it. {@code reference} as above. Returns the pending erasure if one is already queued; empty when the
+     * subject is no longer there (erased meanwhile).
+     */
+    Optional<ErasureId> requestAccountClosedErasure(TenantId tenantId, SubjectId subjectId, String reference);
+
+    /**
      * Queues the erasure of a website visitor's device (its consent records) at the visitor's request. A device is
      * bound to no tenant and no legal hold applies to it. {@code reference} as above. Returns the pending erasure if
      * one is already queued; a device Steward knows nothing about is erased all the same (its certificate then counts

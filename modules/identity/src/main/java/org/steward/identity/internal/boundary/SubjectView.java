@@ -12,5 +12,10 @@ public record SubjectView(@Schema(required = true, format = "uuid") String id,
                           String displayName,
                           @Schema(required = true) boolean minor,
                           @Schema(required = true, format = "date-time") OffsetDateTime createdAt,
-                          @Schema(required = true, format = "date-time") OffsetDateTime updatedAt) {
+                          @Schema(required = true, format = "date-time") OffsetDateTime updatedAt,
+                          @Schema(required = true, format = "date-time", description = "When the profile (identifiers"
+                                  + " and display name) was last stored from its source") OffsetDateTime profileRetrievedAt,
+                          @Schema(format = "date-time", description = "Set when Atlassian reported the account updated"
+                                  + " since: fetch the profile again and store it (PATCH), which clears this")
+                          OffsetDateTime profileStaleSince) {
 }

@@ -79,8 +79,14 @@ public class SubjectsResource {
                             @Parameter(description = "Find by email (case-insensitive)") @QueryParam("email") String email,
                             @Parameter(description = "Find by username (case-insensitive)") @QueryParam("username") String username,
                             @Parameter(description = "Find by Atlassian accountId") @QueryParam("accountId") String accountId,
+                            @Parameter(description = "true: only subjects whose profile is stale (Atlassian reported"
+                                    + " the account updated), to fetch again", schema = @Schema(enumeration = {"true",
+                                    "false"})) @QueryParam("stale") String stale,
                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
+        if (stale != null && !stale.equals("true") && !stale.equals("false")) {
+            throw ProblemException.invalid("stale", "must be true or false");
+        }
         List<FieldError> given = new ArrayList<>();
         IndexKind kind = null;
         String value = null;
@@ -110,7 +116,8 @@ public class SubjectsResource {
             List<SubjectView> found = subjects.findBy(tenantId, kind, value).stream().map(this::read).toList();
             return new SubjectPage(found, null);
         }
-        Page<SubjectView> p = page.page(subjects.list(tenantId, page), Subject::rawId, this::read);
+        Page<SubjectView> p = page.page(subjects.list(tenantId, page, "true".equals(stale)), Subject::rawId,
+                this::read);
         return new SubjectPage(p.items(), p.nextCursor());
     }
 
@@ -150,7 +157,7 @@ public class SubjectsResource {
     private SubjectView read(Subject s) {
         if (AuditorView.sealed(caller.get())) {
             return new SubjectView(s.rawId(), s.tenantId().asString(), null, null, null, null, s.minor(),
-                    s.createdAt(), s.updatedAt());
+                    s.createdAt(), s.updatedAt(), s.profileRetrievedAt(), s.profileStaleAt());
         }
         return view(subjects.decrypt(s));
     }
@@ -163,6 +170,7 @@ public class SubjectsResource {
         Subject s = d.subject();
         Subjects.Identifiers i = d.identifiers();
         return new SubjectView(s.rawId(), s.tenantId().asString(), i.email(), i.username(), i.accountId(),
-                i.displayName(), s.minor(), s.createdAt(), s.updatedAt());
+                i.displayName(), s.minor(), s.createdAt(), s.updatedAt(), s.profileRetrievedAt(),
+                s.profileStaleAt());
     }
 }

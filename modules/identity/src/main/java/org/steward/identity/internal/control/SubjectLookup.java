@@ -73,6 +73,17 @@ public class SubjectLookup implements SubjectDirectory {
     }
 
     @Override
+    public List<SubjectRef> withAccountIdInEveryTenant(String accountId) {
+        if (accountId == null || accountId.isBlank()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT s FROM Subject s WHERE s.accountIdIndex IN :i ORDER BY s.tenantId, s.id",
+                        Subject.class)
+                .setParameter("i", crypto.blindIndexRing().candidates(IndexKind.ACCOUNT_ID, accountId))
+                .getResultList().stream().map(SubjectLookup::ref).toList();
+    }
+
+    @Override
     public Optional<String> emailOf(SubjectId subjectId) {
         Subject s = em.find(Subject.class, subjectId.asString());
         return s == null || s.email() == null ? Optional.empty()

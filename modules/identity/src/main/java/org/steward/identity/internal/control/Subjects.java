@@ -46,6 +46,9 @@ public class Subjects {
     public record Decrypted(Subject subject, Identifiers identifiers) {
     }
 
+    /** What Atlassian's APIs return for a user they cannot name (an app must neither store nor report it). */
+    public static final String UNKNOWN_ACCOUNT = "unknown";
+
     @PersistenceContext(unitName = "steward")
     EntityManager em;
 
@@ -100,11 +103,11 @@ public class Subjects {
         return decrypt(find(tenantId, subjectId));
     }
 
-    public List<Subject> list(String tenantId, PageRequest page) {
+    public List<Subject> list(String tenantId, PageRequest page, boolean staleOnly) {
         Tenant tenant = tenants.get(tenantId);
         String after = page.after() == null ? "" : page.after();
-        return em.createQuery("SELECT s FROM Subject s WHERE s.tenantId = :t AND s.id > :after ORDER BY s.id",
-                        Subject.class)
+        return em.createQuery("SELECT s FROM Subject s WHERE s.tenantId = :t AND s.id > :after"
+                        + (staleOnly ? " AND s.profileStaleAt IS NOT NULL" : "") + " ORDER BY s.id", Subject.class)
                 .setParameter("t", tenant.rawId()).setParameter("after", after)
                 .setMaxResults(page.fetchSize()).getResultList();
     }
@@ -156,6 +159,7 @@ public class Subjects {
         apply(subject, cipher, changes, cleared, subject.tenantId().asString());
         OffsetDateTime now = Times.now(clock);
         subject.touch(now);
+        subject.profileRetrieved(now);
         flushOrConflict();
         rectified.fire(new SubjectRectified(subject.tenantId(), subject.id(), Set.copyOf(fields), now));
         return decrypt(subject);
@@ -211,6 +215,10 @@ public class Subjects {
             subject.username(cipher.encrypt("username", changes.username().strip()));
         }
         if (changes.accountId() != null) {
+            if (UNKNOWN_ACCOUNT.equalsIgnoreCase(changes.accountId().strip())) {
+                throw ProblemException.invalid("accountId", "'unknown' is Atlassian's placeholder for a user it"
+                        + " cannot name, not an account: it is never stored");
+            }
             refuseTaken(tenantId, IndexKind.ACCOUNT_ID, ring.candidates(IndexKind.ACCOUNT_ID, changes.accountId()),
                     subject.rawId(), "accountId");
             subject.accountId(cipher.encrypt("accountId", changes.accountId().strip()));

@@ -55,6 +55,12 @@ public class Subject {
     @Column(name = "minor", nullable = false)
     private boolean minor;
 
+    @Column(name = "profile_retrieved_at")
+    private OffsetDateTime profileRetrievedAt;
+
+    @Column(name = "profile_stale_at")
+    private OffsetDateTime profileStaleAt;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -74,6 +80,7 @@ public class Subject {
         this.dataKeyId = dataKeyId.asString();
         this.createdAt = now;
         this.updatedAt = createdAt;
+        this.profileRetrievedAt = now;
     }
 
     public SubjectId id() {
@@ -153,6 +160,35 @@ public class Subject {
 
     public void touch(OffsetDateTime now) {
         this.updatedAt = now;
+    }
+
+    /** The profile was (re)stored from its source: fresh again. */
+    public void profileRetrieved(OffsetDateTime at) {
+        profileRetrievedAt = at;
+        profileStaleAt = null;
+    }
+
+    public OffsetDateTime profileRetrievedAt() {
+        return profileRetrievedAt != null ? profileRetrievedAt : updatedAt;
+    }
+
+    /** Erases what the accountId's source may have changed (email, user name, display name), keeping the accountId. */
+    public void eraseProfileKeepingAccount() {
+        email = null;
+        username = null;
+        displayName = null;
+        emailIndex = null;
+        usernameIndex = null;
+    }
+
+    public void profileStale(OffsetDateTime at) {
+        if (profileStaleAt == null) {
+            profileStaleAt = at;
+        }
+    }
+
+    public OffsetDateTime profileStaleAt() {
+        return profileStaleAt;
     }
 
     public OffsetDateTime createdAt() {

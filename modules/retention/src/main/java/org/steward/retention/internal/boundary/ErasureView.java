@@ -7,7 +7,7 @@ import org.steward.retention.internal.entity.Erasure;
 @Schema(name = "Erasure", description = "A queued or completed erasure. Ids, never personal data.")
 public record ErasureView(@Schema(required = true, format = "uuid") String id,
                           @Schema(required = true, enumeration = {"SUBJECT", "TENANT", "DEVICE", "CATEGORY"}) String scope,
-                          @Schema(required = true, enumeration = {"LICENCE_EXPIRY", "LICENCE_TERMINATION", "SUBJECT_REQUEST", "MINOR", "POLICY"}) String trigger,
+                          @Schema(required = true, enumeration = {"LICENCE_EXPIRY", "LICENCE_TERMINATION", "SUBJECT_REQUEST", "MINOR", "POLICY", "ATLASSIAN_ACCOUNT_CLOSED"}) String trigger,
                           @Schema(required = true, enumeration = {"PENDING", "DONE"}) String status,
                           @Schema(format = "uuid") String tenantId,
                           @Schema(format = "uuid") String subjectId,

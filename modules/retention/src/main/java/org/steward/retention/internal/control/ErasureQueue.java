@@ -38,6 +38,8 @@ public class ErasureQueue implements Erasures {
 
     static final String REQUEST_REASON = "The data subject asked for erasure (GDPR Art. 17, policy §9)";
     static final String MINOR_REASON = "The subject was flagged as a minor: their data is deleted promptly (policy §8)";
+    static final String ACCOUNT_CLOSED_REASON = "Atlassian reported the subject's account closed: its personal data"
+            + " is erased (Atlassian's user privacy guidance for apps)";
     static final String DEVICE_REASON = "A website visitor asked for their device's data to be erased (GDPR Art. 17,"
             + " policy §9)";
 
@@ -65,6 +67,18 @@ public class ErasureQueue implements Erasures {
                 REQUEST_REASON, reference);
         markHeldNow(id);
         return ErasureId.of(id);
+    }
+
+    @Override
+    @Transactional
+    public Optional<ErasureId> requestAccountClosedErasure(TenantId tenantId, SubjectId subjectId, String reference) {
+        if (subjects.find(subjectId).filter(r -> r.tenantId().equals(tenantId)).isEmpty()) {
+            return Optional.empty();
+        }
+        String id = enqueueSubject(tenantId.asString(), subjectId.asString(), ErasureTrigger.ATLASSIAN_ACCOUNT_CLOSED,
+                ACCOUNT_CLOSED_REASON, reference);
+        markHeldNow(id);
+        return Optional.of(ErasureId.of(id));
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.steward.sharing.internal.connector;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import org.steward.platform.kernel.api.net.OutboundUrls;
+import org.steward.platform.kernel.api.net.PrivateAddresses;
 
 /**
  * Talks to an OpenDSR processor: submits a request ({@code POST {base}/opengdpr_requests}) and asks for its status
@@ -64,7 +66,7 @@ public final class OpenDsrClient {
     }
 
     private URI endpoint(URI base, String path) {
-        WebhookUrls.require(base, allowHttp);
+        OutboundUrls.require(base, allowHttp);
         if (!allowPrivate && PrivateAddresses.problem(base.getHost()).isPresent()) {
             throw new Failed("refused: the processor's host resolves to a private address");
         }

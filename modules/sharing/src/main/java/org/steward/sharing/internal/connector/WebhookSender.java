@@ -8,11 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
+import org.steward.platform.kernel.api.net.OutboundUrls;
+import org.steward.platform.kernel.api.net.PrivateAddresses;
 
 /**
  * Posts one signed webhook delivery and says how it went. Remote failures are outcomes, not exceptions: the caller
- * records them and schedules the retry with {@link Backoff}, reusing the delivery id so the receiver can drop the
+ * records them and schedules the retry with {@link org.steward.platform.kernel.api.net.Backoff}, reusing the delivery id so the receiver can drop the
  * duplicates that a lost answer causes.
  *
  * <p>Redirects are not followed (a receiver could point a signed body at another host), and the answer's body is never
@@ -93,11 +94,11 @@ public final class WebhookSender {
      *
      * @param event      the event type, e.g. {@code subprocessor.notice}
      * @param deliveryId the delivery's id, the same on each retry
-     * @throws IllegalArgumentException if the URL breaks {@link WebhookUrls}' rules, or the event or delivery id is
+     * @throws IllegalArgumentException if the URL breaks {@link OutboundUrls}' rules, or the event or delivery id is
      *                                  not a plain header value; never for what the receiver does
      */
     public Result send(URI url, String event, String deliveryId, byte[] secret, byte[] body, long unixSeconds) {
-        WebhookUrls.require(url, allowHttp);
+        OutboundUrls.require(url, allowHttp);
         requireToken(event, "event");
         requireToken(deliveryId, "deliveryId");
         Objects.requireNonNull(body, "body");
@@ -145,55 +146,6 @@ public final class WebhookSender {
         Objects.requireNonNull(value, name);
         if (value.isEmpty() || value.length() > 200 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException(name + " must be 1 to 200 visible ASCII characters");
-        }
-    }
-
-    /**
-     * When to retry a delivery: 10 s (or the configured first delay) after the first failure, doubling each time up to 1 hour, each delay spread by
-     * ±20% so that deliveries failed together (a receiver's outage) do not all come back in the same second.
-     *
-     * <p>The cap applies to the schedule before the spread, so a capped delay is 48 to 72 minutes. As thread-safe as
-     * the generator given ({@link java.util.Random} and {@link java.security.SecureRandom} are).
-     */
-    public static final class Backoff {
-
-        /** The default delay after the first failed attempt, before the spread. */
-        public static final Duration FIRST = Duration.ofSeconds(10);
-
-        /** The longest delay before the spread. */
-        public static final Duration CAP = Duration.ofHours(1);
-
-        /** The spread either way, as a fraction of the delay. */
-        public static final double JITTER = 0.2;
-
-        private final RandomGenerator random;
-        private final Duration first;
-
-        /**
-         * @param first  the delay after the first failed attempt (an operator setting; {@link #FIRST} by default)
-         * @param random the source of the spread; a fixed one makes the delays predictable in tests
-         */
-        public Backoff(Duration first, RandomGenerator random) {
-            this.first = requirePositive(first, "first");
-            this.random = Objects.requireNonNull(random, "random");
-        }
-
-        /**
-         * The delay before the next attempt.
-         *
-         * @param attempt how many attempts have failed so far, from 1
-         * @throws IllegalArgumentException if {@code attempt} is below 1
-         */
-        public Duration delay(int attempt) {
-            if (attempt < 1) {
-                throw new IllegalArgumentException("attempt counts from 1");
-            }
-            long start = first.toMillis();
-            long cap = CAP.toMillis();
-            // Past 2^30 the doubling would overflow; by then the cap has long applied.
-            long nominal = attempt > 30 ? cap : Math.min(cap, start << (attempt - 1));
-            double factor = 1 - JITTER + 2 * JITTER * random.nextDouble();
-            return Duration.ofMillis(Math.round(nominal * factor));
         }
     }
 }

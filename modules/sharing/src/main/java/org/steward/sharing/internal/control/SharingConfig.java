@@ -78,11 +78,11 @@ public class SharingConfig {
 
     /** What is wrong with a recipient's URL (the scheme and form, then where it points), or empty. */
     public java.util.Optional<String> urlProblem(String url) {
-        java.util.Optional<String> form = org.steward.sharing.internal.connector.WebhookUrls.problem(url, allowHttp);
+        java.util.Optional<String> form = org.steward.platform.kernel.api.net.OutboundUrls.problem(url, allowHttp);
         if (form.isPresent() || allowPrivateAddresses) {
             return form;
         }
-        return org.steward.sharing.internal.connector.PrivateAddresses.problem(java.net.URI.create(url).getHost());
+        return org.steward.platform.kernel.api.net.PrivateAddresses.problem(java.net.URI.create(url).getHost());
     }
 
     public Duration period() {
@@ -113,7 +113,7 @@ public class SharingConfig {
 
     /** The delay before retry number {@code attempt} (1 for the first). */
     public Duration backoff(int attempt) {
-        return new WebhookSender.Backoff(retryDelay, ThreadLocalRandom.current()).delay(attempt);
+        return new org.steward.platform.kernel.api.net.Backoff(retryDelay, ThreadLocalRandom.current()).delay(attempt);
     }
 
     public Duration httpTimeout() {

@@ -108,6 +108,9 @@ public class RequestIntake {
         if (f.filedBy() == Request.FiledBy.STAFF && f.identityCheck() != null) {
             return Request.Verification.STAFF_CHECK;
         }
+        if (f.channel() == Request.Channel.JSM && f.identifierKind() == Request.IdentifierKind.ACCOUNT_ID) {
+            return Request.Verification.JSM_ACCOUNT;
+        }
         if (f.identifierKind() == Request.IdentifierKind.DEVICE) {
             return Request.Verification.DEVICE_COOKIE;
         }

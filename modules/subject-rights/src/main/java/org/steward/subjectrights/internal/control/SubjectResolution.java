@@ -38,7 +38,9 @@ public class SubjectResolution {
         String identifier = keys.cipher(r).decrypt("identifier", r.identifierEnc());
         List<SubjectRef> refs = switch (r.identifierKind()) {
             case EMAIL -> directory.withEmail(identifier);
-            case ACCOUNT_ID -> directory.withAccountId(TenantId.of(r.tenantId()), identifier).stream().toList();
+            // From a help center the tenant is not known: an accountId is the same Atlassian account everywhere.
+            case ACCOUNT_ID -> r.tenantId() == null ? directory.withAccountIdInEveryTenant(identifier)
+                    : directory.withAccountId(TenantId.of(r.tenantId()), identifier).stream().toList();
             case SUBJECT -> directory.find(SubjectId.of(identifier))
                     .filter(s -> s.tenantId().asString().equals(r.tenantId())).stream().toList();
             case DEVICE, TENANT -> List.of();

@@ -24,7 +24,7 @@ import org.steward.subjectrights.api.RequestType;
 public class Request {
 
     /** How the request reached us. */
-    public enum Channel { WEB, EMAIL, SUPPORT_TICKET, PHONE, POST, APP }
+    public enum Channel { WEB, EMAIL, SUPPORT_TICKET, PHONE, POST, APP, JSM }
 
     /** Who filed it. */
     public enum FiledBy { SUBJECT, STAFF, SERVICE, AGENT }
@@ -32,8 +32,11 @@ public class Request {
     /** What identifies the subject. */
     public enum IdentifierKind { EMAIL, ACCOUNT_ID, DEVICE, SUBJECT, TENANT }
 
-    /** How the requester's identity was checked. */
-    public enum Verification { EMAIL_CODE, STAFF_CHECK, SERVICE_APP, DEVICE_COOKIE }
+    /**
+     * How the requester's identity was checked. JSM_ACCOUNT: the help center's customer was signed in with their
+     * Atlassian account, which Atlassian verified.
+     */
+    public enum Verification { EMAIL_CODE, STAFF_CHECK, SERVICE_APP, DEVICE_COOKIE, JSM_ACCOUNT }
 
     @Id
     @Column(name = "id", length = 36)

@@ -11,7 +11,9 @@ public enum ErasureTrigger {
     /** The subject was found to be a minor (policy §8). */
     MINOR,
     /** A retention policy came due for a data category (policy §10: purpose fulfilled). */
-    POLICY;
+    POLICY,
+    /** Atlassian's personal data reporting answered that the subject's account is closed: its data must go. */
+    ATLASSIAN_ACCOUNT_CLOSED;
 
     /** Automatic triggers are suspended by a legal hold; a subject's own request is not, unless a hold says why. */
     public boolean automatic() {

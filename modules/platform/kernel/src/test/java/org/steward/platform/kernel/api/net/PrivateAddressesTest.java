@@ -1,4 +1,4 @@
-package org.steward.sharing.internal.connector;
+package org.steward.platform.kernel.api.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

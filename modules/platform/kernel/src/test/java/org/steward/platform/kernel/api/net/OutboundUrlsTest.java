@@ -1,4 +1,4 @@
-package org.steward.sharing.internal.connector;
+package org.steward.platform.kernel.api.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class WebhookUrlsTest {
+class OutboundUrlsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -20,8 +20,8 @@ class WebhookUrlsTest {
             "https://10.0.0.5/hook",
     })
     void acceptsAnAbsoluteHttpsUrlWithAHost(String url) {
-        assertThat(WebhookUrls.problem(url, false)).isEmpty();
-        assertThat(WebhookUrls.require(url, false)).isEqualTo(URI.create(url));
+        assertThat(OutboundUrls.problem(url, false)).isEmpty();
+        assertThat(OutboundUrls.require(url, false)).isEqualTo(URI.create(url));
     }
 
     @ParameterizedTest
@@ -42,14 +42,14 @@ class WebhookUrlsTest {
             "https://hooks.example.com/%zz           | must be a valid URL",
     })
     void namesTheProblem(String url, String problem) {
-        assertThat(WebhookUrls.problem(url, false)).contains(problem);
+        assertThat(OutboundUrls.problem(url, false)).contains(problem);
     }
 
     @Test
     void requiresAUrl() {
-        assertThat(WebhookUrls.problem((String) null, false)).contains("is required");
-        assertThat(WebhookUrls.problem("  ", false)).contains("is required");
-        assertThat(WebhookUrls.problem((URI) null, false)).contains("is required");
+        assertThat(OutboundUrls.problem((String) null, false)).contains("is required");
+        assertThat(OutboundUrls.problem("  ", false)).contains("is required");
+        assertThat(OutboundUrls.problem((URI) null, false)).contains("is required");
     }
 
     @Test
@@ -57,26 +57,26 @@ class WebhookUrlsTest {
         String base = "https://hooks.example.com/";
         String longest = base + "a".repeat(2000 - base.length());
 
-        assertThat(WebhookUrls.problem(longest, false)).isEmpty();
-        assertThat(WebhookUrls.problem(longest + "a", false)).contains("must be at most 2000 characters long");
-        assertThat(WebhookUrls.problem(URI.create(longest + "a"), false)).contains("must be at most 2000 characters long");
+        assertThat(OutboundUrls.problem(longest, false)).isEmpty();
+        assertThat(OutboundUrls.problem(longest + "a", false)).contains("must be at most 2000 characters long");
+        assertThat(OutboundUrls.problem(URI.create(longest + "a"), false)).contains("must be at most 2000 characters long");
     }
 
     @Test
     void acceptsHttpOnlyWhenAllowed() {
-        assertThat(WebhookUrls.problem("http://127.0.0.1:8080/hook", true)).isEmpty();
-        assertThat(WebhookUrls.problem("http://127.0.0.1:8080/hook", false)).contains("must use https");
-        assertThat(WebhookUrls.problem("ftp://127.0.0.1/hook", true)).contains("must use https or http");
-        assertThat(WebhookUrls.problem("http://user@127.0.0.1/hook", true)).isPresent();
+        assertThat(OutboundUrls.problem("http://127.0.0.1:8080/hook", true)).isEmpty();
+        assertThat(OutboundUrls.problem("http://127.0.0.1:8080/hook", false)).contains("must use https");
+        assertThat(OutboundUrls.problem("ftp://127.0.0.1/hook", true)).contains("must use https or http");
+        assertThat(OutboundUrls.problem("http://user@127.0.0.1/hook", true)).isPresent();
     }
 
     @Test
     void requireThrowsTheProblemWithoutQuotingTheUrl() {
-        assertThatThrownBy(() -> WebhookUrls.require("https://alice:s3cret@hooks.example.com/", false))
+        assertThatThrownBy(() -> OutboundUrls.require("https://alice:s3cret@hooks.example.com/", false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The webhook URL must not contain user info")
                 .hasMessageNotContaining("s3cret");
-        assertThatThrownBy(() -> WebhookUrls.require(URI.create("http://hooks.example.com/"), false))
+        assertThatThrownBy(() -> OutboundUrls.require(URI.create("http://hooks.example.com/"), false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The webhook URL must use https");
     }

@@ -1,4 +1,4 @@
-package org.steward.sharing.internal.connector;
+package org.steward.platform.kernel.api.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
-import org.steward.sharing.internal.connector.WebhookSender.Backoff;
 
-class WebhookBackoffTest {
+class BackoffTest {
 
     /** A generator whose nextDouble() is always {@code value}. */
     private static RandomGenerator fixed(double value) {

@@ -1,4 +1,4 @@
-package org.steward.sharing.internal.connector;
+package org.steward.platform.kernel.api.net;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -6,16 +6,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rules for a configured webhook URL, checked when it is saved (so a tenant hears of a mistake at once, not from a
+ * The rules for a configured outbound URL (webhooks, OpenDSR, Atlassian), checked when it is saved (so a tenant hears of a mistake at once, not from a
  * failed delivery) and again before each delivery. The messages never quote the URL: a rejected one may hold
  * credentials.
  */
-public final class WebhookUrls {
+public final class OutboundUrls {
 
     /** The longest URL accepted: what every HTTP stack on the way is known to carry. */
     public static final int MAX_LENGTH = 2000;
 
-    private WebhookUrls() {
+    private OutboundUrls() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.steward.sharing.internal.connector;
+package org.steward.platform.kernel.api.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

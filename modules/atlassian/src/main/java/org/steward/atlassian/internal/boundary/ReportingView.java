@@ -1,0 +1,44 @@
+package org.steward.atlassian.internal.boundary;
+
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.steward.atlassian.internal.entity.Reporting;
+
+/** A tenant's reporting: its configuration (no credential) and where it stands. */
+@Schema(name = "AtlassianReporting")
+public record ReportingView(
+        @Schema(required = true, format = "uuid") String tenantId,
+        @Schema(required = true, enumeration = {"OAUTH", "CONNECT"}) String mode,
+        @Schema(required = true) String baseUrl,
+        String appKey,
+        @Schema(required = true, enumeration = {"MARK_STALE", "ERASE_STALE_FIELDS"}) String onUpdated,
+        @Schema(required = true) boolean enabled,
+        @Schema(required = true, description = "The reporting cycle (ISO-8601), as Atlassian's Cycle-Period last set it")
+        String cycle,
+        @Schema(required = true, description = "Whether a cycle is being walked now") boolean cycleInProgress,
+        @Schema(format = "date-time") OffsetDateTime cycleStartedAt,
+        @Schema(format = "date-time") OffsetDateTime lastCycleStartedAt,
+        @Schema(format = "date-time") OffsetDateTime lastCycleEndedAt,
+        @Schema(required = true, format = "date-time") OffsetDateTime nextCycleAt,
+        @Schema(required = true, description = "Accounts reported, in all") long accountsReported,
+        @Schema(required = true, description = "Accounts Atlassian reported closed (each erased)") long accountsClosed,
+        @Schema(required = true, description = "Accounts Atlassian reported updated (each marked stale)")
+        long accountsUpdated,
+        @Schema(required = true) long batchesSent,
+        @Schema(format = "date-time") OffsetDateTime lastBatchAt,
+        @Schema(description = "The last refusal or outage (no personal data)") String lastError,
+        @Schema(format = "date-time") OffsetDateTime lastErrorAt,
+        @Schema(format = "date-time", description = "Set while waiting after a 429 (Retry-After) or a failure")
+        OffsetDateTime backoffUntil,
+        @Schema(required = true, description = "Failures in a row (a 429 is not one)") int consecutiveFailures,
+        @Schema(required = true, format = "date-time") OffsetDateTime updatedAt) {
+
+    static ReportingView of(Reporting r, OffsetDateTime now) {
+        return new ReportingView(r.tenantId(), r.mode().name(), r.baseUrl(), r.appKey(), r.onUpdated().name(),
+                r.enabled(), r.cycle().toString(), r.cycleStartedAt() != null, r.cycleStartedAt(),
+                r.lastCycleStartedAt(), r.lastCycleEndedAt(), r.nextCycleAt(), r.accountsReported(),
+                r.accountsClosed(), r.accountsUpdated(), r.batchesSent(), r.lastBatchAt(), r.lastError(),
+                r.lastErrorAt(), r.backoffUntil() != null && r.backoffUntil().isAfter(now) ? r.backoffUntil() : null,
+                r.failures(), r.updatedAt());
+    }
+}
