@@ -173,6 +173,11 @@ public final class AtlassianStandIn implements AutoCloseable {
     }
 
     /** Every request, in arrival order. */
+    /** Drops the scripted replies not yet answered: the next requests get the normal answer again. */
+    public void clearScript() {
+        scripts.clear();
+    }
+
     public List<Batch> received() {
         return List.copyOf(received);
     }

@@ -110,6 +110,9 @@ public final class StewardServer implements AutoCloseable {
         // Notices and propagations go out within a second, and a failed one is retried after about a second.
         env.put("STEWARD_SHARING_PERIOD", "PT1S");
         env.put("STEWARD_SHARING_RETRY_DELAY", "PT1S");
+        // Atlassian reporting and the help center run every second; a failed call is retried after about a second.
+        env.put("STEWARD_ATLASSIAN_PERIOD", "PT1S");
+        env.put("STEWARD_ATLASSIAN_RETRY_DELAY", "PT1S");
         env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.publicKeyBase64());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("STEWARD_CONSENT_CORS_ALLOWED_ORIGINS", BANNER_ORIGIN + ", https://other.banner.example");
@@ -144,9 +147,12 @@ public final class StewardServer implements AutoCloseable {
         env.put("STEWARD_RETENTION_SWEEP_PERIOD", "PT1S");
         env.put("STEWARD_REQUESTS_WATCHDOG_PERIOD", "PT1S");
         env.put("STEWARD_REQUESTS_STUCK_AFTER", "PT30M");
-        // SharingIT's webhook receivers and OpenDSR processor listen on plain http on 127.0.0.1.
+        // SharingIT's webhook receivers and OpenDSR processor, and AtlassianIT's stand-ins for Atlassian and JSM,
+        // listen on plain http on 127.0.0.1.
         env.put("STEWARD_SHARING_ALLOW_HTTP", "true");
         env.put("STEWARD_SHARING_ALLOW_PRIVATE_ADDRESSES", "true");
+        env.put("STEWARD_ATLASSIAN_ALLOW_HTTP", "true");
+        env.put("STEWARD_ATLASSIAN_ALLOW_PRIVATE_ADDRESSES", "true");
         return fixture("clock", () -> war("clock", Database.fresh("clock"), env));
     }
 

@@ -33,9 +33,14 @@ public record ReportingView(
         @Schema(required = true, description = "Failures in a row (a 429 is not one)") int consecutiveFailures,
         @Schema(required = true, format = "date-time") OffsetDateTime updatedAt) {
 
+    /** Whole days as days (P7D, as Atlassian writes it), anything else as Java prints it. */
+    static String iso(java.time.Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString();
+    }
+
     static ReportingView of(Reporting r, OffsetDateTime now) {
         return new ReportingView(r.tenantId(), r.mode().name(), r.baseUrl(), r.appKey(), r.onUpdated().name(),
-                r.enabled(), r.cycle().toString(), r.cycleStartedAt() != null, r.cycleStartedAt(),
+                r.enabled(), iso(r.cycle()), r.cycleStartedAt() != null, r.cycleStartedAt(),
                 r.lastCycleStartedAt(), r.lastCycleEndedAt(), r.nextCycleAt(), r.accountsReported(),
                 r.accountsClosed(), r.accountsUpdated(), r.batchesSent(), r.lastBatchAt(), r.lastError(),
                 r.lastErrorAt(), r.backoffUntil() != null && r.backoffUntil().isAfter(now) ? r.backoffUntil() : null,

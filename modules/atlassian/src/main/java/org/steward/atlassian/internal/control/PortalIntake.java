@@ -29,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.steward.atlassian.internal.connector.JsmClient;
 import org.steward.atlassian.internal.entity.ServiceDesk;
 import org.steward.atlassian.internal.entity.Ticket;
+import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.Ids;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
@@ -76,8 +77,9 @@ public class PortalIntake {
     public Ticket webhook(String deskId, String signature, byte[] body) {
         ServiceDesk d = desks.get(deskId);
         if (!signed(desks.webhookSecret(d), signature, body)) {
-            throw ProblemException.invalid(SIGNATURE_HEADER, "must be sha256=<hex HMAC-SHA256 of the body with the"
-                    + " desk's webhook secret>");
+            throw new ProblemException(ProblemType.SIGNATURE_REFUSED, "The webhook's signature is missing or wrong",
+                    List.of(new FieldError(SIGNATURE_HEADER, "must be sha256=<hex HMAC-SHA256 of the body with the"
+                            + " desk's webhook secret>")));
         }
         String key;
         try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
