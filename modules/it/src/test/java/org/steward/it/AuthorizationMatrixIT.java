@@ -50,6 +50,8 @@ class AuthorizationMatrixIT {
     private static final Set<String> PUBLIC = new TreeSet<>();
     /** Public reads that answer 200 only with a token the matrix cannot hold for every role (single use). */
     private static final Set<String> TOKEN_GATED = new TreeSet<>();
+    /** Operations called on a fixture of their own, because they remove it (a disconnected service desk). */
+    private static final Map<String, String> FIXED_PATHS = new java.util.HashMap<>();
 
     static {
         String t = "/api/v1/tenants";
@@ -209,6 +211,21 @@ class AuthorizationMatrixIT {
         rule("POST " + pr + "/{propagationId}/waiver", EnumSet.of(R.PRIVACY_OFFICER));
         publicRule("POST /api/v1/public/sharing/propagations/{propagationId}/callback");
         publicRule("POST /api/v1/public/sharing/opendsr/callback");
+
+        Set<R> atlassianReaders = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR);
+        String rep = t + "/{tenantId}/atlassian/reporting";
+        rule("PUT " + rep, TENANT_ADMINS);
+        rule("GET " + rep, atlassianReaders);
+        rule("DELETE " + rep, TENANT_ADMINS);
+        String sd = "/api/v1/atlassian/service-desks";
+        rule("POST " + sd, TENANT_ADMINS);
+        rule("GET " + sd, atlassianReaders);
+        rule("GET " + sd + "/{deskId}", atlassianReaders);
+        rule("PUT " + sd + "/{deskId}", TENANT_ADMINS);
+        rule("DELETE " + sd + "/{deskId}", TENANT_ADMINS);
+        rule("POST " + sd + "/{deskId}/webhook-secret", TENANT_ADMINS);
+        rule("GET " + sd + "/{deskId}/tickets", atlassianReaders);
+        publicRule("POST /api/v1/public/atlassian/service-desks/{deskId}/webhook");
     }
 
     private static void rule(String operation, Set<R> roles) {
@@ -299,6 +316,16 @@ class AuthorizationMatrixIT {
         ids.put("propagationId", op.get("/api/v1/sharing/propagations?recipient=AWS&state=SENT&limit=200").json()
                 .getJsonArray("items").stream().map(jakarta.json.JsonObject.class::cast)
                 .filter(x -> shared.equals(x.getString("subjectId", null))).findFirst().orElseThrow().getString("id"));
+        // Atlassian: the tenant's reporting (paused: the matrix has no Atlassian to call), and two service desks
+        // without a poll: the matrix disconnects the second, so that the first stays for the other operations.
+        assertThat(op.put("/api/v1/tenants/" + tenant + "/atlassian/reporting",
+                "{\"mode\":\"OAUTH\",\"accessToken\":\"matrix-token\",\"enabled\":false}").status()).isEqualTo(200);
+        String desk = "{\"name\":\"Matrix desk\",\"siteUrl\":\"https://matrix.atlassian.example\","
+                + "\"serviceDeskId\":\"1\",\"auth\":\"BEARER\",\"accessToken\":\"t\",\"requestTypes\":"
+                + "{\"1\":\"ERASURE\"},\"poll\":false}";
+        ids.put("deskId", created(op.post("/api/v1/atlassian/service-desks", desk)));
+        FIXED_PATHS.put("DELETE /api/v1/atlassian/service-desks/{deskId}", "/api/v1/atlassian/service-desks/"
+                + created(op.post("/api/v1/atlassian/service-desks", desk)));
         ids.put("keyId", created(server.admin().post("/api/v1/api-keys",
                 "{\"name\":\"matrix\",\"roles\":[\"SERVICE\"],\"tenantId\":\"" + tenant + "\"}")));
         for (R role : R.values()) {
@@ -331,7 +358,8 @@ class AuthorizationMatrixIT {
         int cases = 0;
         for (String[] o : operations) {
             String method = o[0];
-            String path = concrete(o[1]) + concrete(QUERY.getOrDefault(method + " " + o[1], ""));
+            String path = FIXED_PATHS.containsKey(method + " " + o[1]) ? FIXED_PATHS.get(method + " " + o[1])
+                    : concrete(o[1]) + concrete(QUERY.getOrDefault(method + " " + o[1], ""));
             Set<R> allowed = POLICY.getOrDefault(method + " " + o[1], Set.of());
             Http.Response anonymous = call(server.anonymous(), method, path);
             cases++;

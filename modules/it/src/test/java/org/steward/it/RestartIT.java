@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.steward.it.support.AtlassianStandIn;
 import org.steward.it.support.Database;
 import org.steward.it.support.Dumps;
 import org.steward.it.support.Fixtures;
@@ -50,6 +51,8 @@ import org.steward.it.support.WebhookReceiver;
  * unchanged;</li>
  * <li>unsubscribe links and receipts outlive the restart: their keys are stored wrapped by the master key, not in
  * memory;</li>
+ * <li>an Atlassian reporting cycle stopped after its first answered batch resumes after the restart from its
+ * cursor, and Atlassian sees every account once;</li>
  * <li>then kill -9 in the middle of a sweep, and a start: the sweep completes, and at no point is a subject
  * half-erased (its data key gone and its rows gone, or both still there; a certificate exactly when it is
  * done).</li>
@@ -90,6 +93,11 @@ class RestartIT {
     private String unsubscribePath;
     private JsonObject receipt;
 
+    // Atlassian reporting across the restart
+    private AtlassianStandIn atlassian;
+    private String reportingTenant;
+    private List<String> reportedAccounts;
+
     private boolean restarted;
 
     @BeforeAll
@@ -117,6 +125,10 @@ class RestartIT {
         env.putAll(Map.of("STEWARD_SHARING_ALLOW_HTTP", "true", "STEWARD_SHARING_ALLOW_PRIVATE_ADDRESSES", "true",
                 "STEWARD_SHARING_LEASE", "PT25S",
                 "STEWARD_SHARING_HTTP_TIMEOUT", "PT12S", "STEWARD_SHARING_OBJECTION_WINDOW", "PT1S"));
+        // Atlassian reporting: a stand-in on plain http on 127.0.0.1, and a first retry after about 10 s, so that the
+        // graceful stop comes while a batch waits out its backoff
+        env.putAll(Map.of("STEWARD_ATLASSIAN_ALLOW_HTTP", "true", "STEWARD_ATLASSIAN_ALLOW_PRIVATE_ADDRESSES", "true",
+                "STEWARD_ATLASSIAN_RETRY_DELAY", "PT10S"));
         server = StewardServer.war("restart", db, env).start();
         http = server.http();
     }
@@ -232,10 +244,29 @@ class RestartIT {
         unsubscribePath = path;
     }
 
+    @Test
+    @Order(4)
+    void reportsTheFirstBatchOfACycleBeforeTheRestart() {
+        atlassian = new AtlassianStandIn();
+        String token = "token-" + Fixtures.unique();
+        atlassian.expectBearer(token);
+        // The first batch is answered; the second meets an outage, and waits out its backoff across the restart.
+        atlassian.script(AtlassianStandIn.Reply.status(204), AtlassianStandIn.Reply.status(503));
+        reportingTenant = Fixtures.tenant(http, "CLOUD");
+        reportedAccounts = AtlassianReportingIT.accounts(http, reportingTenant, 200);
+        assertThat(http.put(AtlassianReportingIT.reporting(reportingTenant), "{\"mode\":\"OAUTH\",\"baseUrl\":\""
+                + atlassian.baseUrl() + "\",\"accessToken\":\"" + token + "\"}").status()).isEqualTo(200);
+        AtlassianReportingIT.await(() -> atlassian.received().size(), n -> n == 2);
+        JsonObject status = http.get(AtlassianReportingIT.reporting(reportingTenant)).json();
+        assertThat(status.getBoolean("cycleInProgress")).isTrue();
+        assertThat(status.getInt("batchesSent")).isEqualTo(1);
+        assertThat(status.getString("backoffUntil", null)).isNotNull();
+    }
+
     // ---------------------------------------------------------------- a graceful stop
 
     @Test
-    @Order(4)
+    @Order(5)
     void stopsGracefullyKeepingBothMasterKeysAndStartsAgain() {
         server.stop();
         assertThat(dataDir.resolve("master.key")).isRegularFile();
@@ -249,7 +280,7 @@ class RestartIT {
     // ---------------------------------------------------------------- after the restart
 
     @Test
-    @Order(5)
+    @Order(6)
     void rotatedKeysSurviveTheRestart() throws Exception {
         assumeTrue(restarted && newKek != null, "the rotation and the restart ran");
         JsonObject status = status(http);
@@ -260,7 +291,7 @@ class RestartIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void dataSurvivesTheRestartAndMigrationsRunTwiceWithoutChange() throws Exception {
         assumeTrue(restarted && email != null, "the data was recorded and the server restarted");
         Http.Response again = http.get("/api/v1/tenants/" + tenant + "/subjects/" + subjectId);
@@ -282,7 +313,7 @@ class RestartIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void unsubscribeLinksAndReceiptsStillWorkAfterTheRestart() {
         assumeTrue(restarted && unsubscribePath != null, "the link was issued and the server restarted");
         Http anon = server.anonymous();
@@ -299,10 +330,24 @@ class RestartIT {
         assertThat(state.getString("source")).isEqualTo("EMAIL_LINK");
     }
 
+    @Test
+    @Order(9)
+    void theReportingCycleResumesAfterTheRestartWithoutResendingWhatWasAnswered() {
+        assumeTrue(restarted, "the server was restarted");
+        JsonObject status = AtlassianReportingIT.awaitCycleEnd(http, reportingTenant);
+        assertThat(atlassian.received()).extracting(AtlassianStandIn.Batch::status).containsExactly(204, 503, 204, 204);
+        assertThat(atlassian.received()).extracting(b -> b.accounts().size()).containsExactly(90, 90, 90, 20);
+        assertThat(atlassian.acceptedCounts()).containsOnlyKeys(reportedAccounts)
+                .allSatisfy((account, n) -> assertThat(n).as(account).isEqualTo(1));
+        assertThat(status.getInt("batchesSent")).isEqualTo(3);
+        assertThat(atlassian.violations()).isEmpty();
+        atlassian.close();
+    }
+
     // ---------------------------------------------------------------- kill -9 in the middle of a sweep
 
     @Test
-    @Order(8)
+    @Order(10)
     void aSweepKilledMidwayLeavesNoHalfErasedSubjectAndCompletesAfterRestart() throws Exception {
         Http op = http;
         String crashed = Fixtures.tenant(op, "CLOUD");
@@ -340,7 +385,7 @@ class RestartIT {
     // ---------------------------------------------------------------- kill -9 in the middle of a delivery
 
     @Test
-    @Order(9)
+    @Order(11)
     void aNoticeAndAPropagationKilledMidDeliveryAreDeliveredAfterTheRestartUnderTheSameDeliveryId() {
         Http op = http;
         try (WebhookReceiver receiver = new WebhookReceiver()) {

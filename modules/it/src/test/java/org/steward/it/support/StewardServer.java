@@ -113,6 +113,7 @@ public final class StewardServer implements AutoCloseable {
         // Atlassian reporting and the help center run every second; a failed call is retried after about a second.
         env.put("STEWARD_ATLASSIAN_PERIOD", "PT1S");
         env.put("STEWARD_ATLASSIAN_RETRY_DELAY", "PT1S");
+        env.put("STEWARD_ATLASSIAN_POLL_PERIOD", "PT1S");
         env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.publicKeyBase64());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("STEWARD_CONSENT_CORS_ALLOWED_ORIGINS", BANNER_ORIGIN + ", https://other.banner.example");
