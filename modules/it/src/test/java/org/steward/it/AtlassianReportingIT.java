@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.steward.it.support.AtlassianStandIn;
 import org.steward.it.support.Fixtures;
 import org.steward.it.support.Http;
+import org.steward.it.support.Mailbox;
 import org.steward.it.support.StewardServer;
 import org.steward.it.support.TestingClock;
 
@@ -66,6 +67,8 @@ class AtlassianReportingIT {
         Fixtures.subject(op, tenant); // an email-only subject has no account to report
         problem(op.post("/api/v1/tenants/" + tenant + "/subjects", "{\"accountId\":\"unknown\"}"), 400, "validation",
                 "accountId");
+        problem(op.patch("/api/v1/tenants/" + tenant + "/subjects/" + withRecord, "{\"accountId\":\"Unknown\"}"), 400,
+                "validation", "accountId");
 
         configureOAuth(tenant, atlassian);
         JsonObject status = awaitCycleEnd(tenant);
@@ -128,6 +131,18 @@ class AtlassianReportingIT {
         assertThat(op.get("/api/v1/tenants/" + tenant + "/subjects?stale=true").json().getJsonArray("items"))
                 .isEmpty();
         problem(op.get("/api/v1/tenants/" + tenant + "/subjects?stale=maybe"), 400, "validation", "stale");
+
+        // The subject's access export says when its account was reported, and what Atlassian answered.
+        String contact = "export-" + Fixtures.unique() + "@example.com";
+        Http.Response filed = op.post("/api/v1/requests", "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\","
+                + "\"subject\":{\"subjectId\":\"" + updated + "\",\"tenantId\":\"" + tenant + "\"},\"contactEmail\":\""
+                + contact + "\",\"channel\":\"EMAIL\",\"identityCheck\":\"Signed in to the app\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(202);
+        assertThat(op.post("/api/v1/requests/" + filed.json().getString("id") + "/approval", "").status())
+                .isEqualTo(200);
+        String link = Mailbox.linkIn(Mailbox.awaitSubject(contact, "Your data is ready to download"));
+        String csv = exportEntry(link, "atlassian/reported-to-atlassian.csv");
+        assertThat(csv).contains("reportedAt").contains("UPDATED");
 
         // a tenant that erases stale fields at once keeps only the accountId
         AtlassianStandIn other = standIn("token-" + Fixtures.unique());
@@ -333,6 +348,31 @@ class AtlassianReportingIT {
             }
         }
         throw new AssertionError("no erasure of subject " + subject);
+    }
+
+    /** One entry of the export behind a download link, as text. */
+    private static String exportEntry(String link, String suffix) {
+        try {
+            java.net.http.HttpResponse<byte[]> zip = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
+                            .newBuilder(server.uri(link)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(zip.statusCode()).isEqualTo(200);
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                    new java.io.ByteArrayInputStream(zip.body()))) {
+                for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    if (e.getName().endsWith(suffix)) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no export entry " + suffix);
     }
 
     static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done) {
