@@ -246,6 +246,53 @@ class AtlassianReportingIT {
     }
 
     @Test
+    void anOAuthClientBuysEachAccessTokenAndKeepsTheRotatedRefreshToken() {
+        AtlassianStandIn atlassian = new AtlassianStandIn();
+        standIns.add(atlassian);
+        String secret = "client-secret-" + Fixtures.unique();
+        atlassian.expectOAuthClient("steward-app", secret, "rt-initial");
+        String tenant = Fixtures.tenant(op, "CLOUD");
+        List<String> accounts = accounts(op, tenant, 3);
+        String client = "\"mode\":\"OAUTH\",\"baseUrl\":\"" + atlassian.baseUrl() + "\",\"tokenUrl\":\""
+                + atlassian.baseUrl() + AtlassianStandIn.TOKEN_PATH + "\",\"clientId\":\"steward-app\"";
+        problem(op.put(reporting(tenant), "{" + client + ",\"clientSecret\":\"s\"}"), 400, "validation",
+                "refreshToken");
+        problem(op.put(reporting(tenant), "{" + client + ",\"clientSecret\":\"s\",\"refreshToken\":\"r\","
+                + "\"accessToken\":\"a\"}"), 400, "validation", "accessToken");
+        problem(op.put(reporting(tenant), "{\"mode\":\"CONNECT\",\"appKey\":\"k\",\"sharedSecret\":\"s\","
+                + "\"clientId\":\"c\"}"), 400, "validation", "clientId");
+        Http.Response set = op.put(reporting(tenant), "{" + client + ",\"clientSecret\":\"" + secret
+                + "\",\"refreshToken\":\"rt-initial\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.body()).doesNotContain(secret).doesNotContain("rt-initial");
+        assertThat(set.json().getString("credential")).isEqualTo("OAUTH_CLIENT");
+        assertThat(set.json().getString("clientId")).isEqualTo("steward-app");
+
+        JsonObject first = awaitCycleEnd(tenant);
+        assertThat(atlassian.tokenRequests()).hasSize(1);
+        assertThat(atlassian.accepted()).singleElement().satisfies(b -> assertThat(b.authValid()).isTrue());
+        assertThat(Instant.parse(first.getString("tokenExpiresAt"))).isAfter(Instant.parse(first.getString(
+                "lastCycleEndedAt")).plus(Duration.ofMinutes(50)));
+
+        // A week later the hour-long token has run out: a new one is bought with the rotated refresh token.
+        clock.advance("P8D");
+        await(() -> atlassian.accepted().size(), n -> n == 2);
+        assertThat(atlassian.tokenRequests()).hasSize(2);
+        assertThat(atlassian.acceptedCounts()).containsOnlyKeys(accounts)
+                .allSatisfy((account, n) -> assertThat(n).as(account).isEqualTo(2));
+
+        // A revoked grant: the refresh is refused, the status says so, and nothing is reported without a token.
+        atlassian.revokeRefreshToken();
+        clock.advance("P8D");
+        JsonObject failing = await(() -> op.get(reporting(tenant)).json(), s -> s.getString("lastError", "")
+                .startsWith("token refresh: 403"));
+        assertThat(failing.getBoolean("cycleInProgress")).isTrue();
+        assertThat(failing.getInt("consecutiveFailures")).isPositive();
+        assertThat(atlassian.received()).hasSize(2);
+        assertThat(atlassian.violations()).isEmpty();
+    }
+
+    @Test
     void theConfigurationRefusesDataCenterTenantsAndBadInputAndKeepsItsCredentialSecret() {
         String dc = Fixtures.tenant(op, "DATA_CENTER");
         problem(op.put(reporting(dc), "{\"mode\":\"OAUTH\",\"accessToken\":\"t\"}"), 422,
@@ -268,6 +315,7 @@ class AtlassianReportingIT {
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.body()).doesNotContain("secret-token-123");
         assertThat(set.json().getString("baseUrl")).isEqualTo("https://api.atlassian.com");
+        assertThat(set.json().getString("credential")).isEqualTo("ACCESS_TOKEN");
         // the credential is kept when omitted, and required again when the mode changes
         assertThat(op.put(reporting(tenant), "{\"mode\":\"OAUTH\",\"enabled\":false}").status()).isEqualTo(200);
         problem(op.put(reporting(tenant), "{\"mode\":\"CONNECT\",\"appKey\":\"k\"}"), 400, "validation",

@@ -62,6 +62,7 @@ public final class AtlassianStandIn implements AutoCloseable {
 
     public static final String OAUTH_PATH = "/app/report-accounts/";
     public static final String CONNECT_PATH = "/rest/atlassian-connect/latest/report-accounts";
+    public static final String TOKEN_PATH = "/oauth/token";
     /** Atlassian's limit on the accounts of one report. */
     public static final int MAX_ACCOUNTS = 90;
     /** Atlassian's limit on the length of an account id. */
@@ -124,6 +125,12 @@ public final class AtlassianStandIn implements AutoCloseable {
     private volatile String bearer;
     private volatile String connectIssuer;
     private volatile byte[] connectSecret;
+    // OAuth 2.0 token endpoint: the client, the one refresh token that works now, and every one already used
+    private volatile String clientId;
+    private volatile String clientSecret;
+    private volatile String refreshToken;
+    private final List<String> usedRefreshTokens = new CopyOnWriteArrayList<>();
+    private final List<Instant> tokenRequests = new CopyOnWriteArrayList<>();
 
     public AtlassianStandIn() {
         try {
@@ -234,11 +241,82 @@ public final class AtlassianStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * Atlassian's OAuth 2.0 token endpoint for this client: a {@code refresh_token} grant with the current refresh
+     * token buys an access token (the only bearer token reports are then accepted with) and a new refresh token;
+     * the old one is spent (rotating refresh tokens), and presenting it again is a violation.
+     */
+    public void expectOAuthClient(String clientId, String clientSecret, String refreshToken) {
+        synchronized (lock) {
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.refreshToken = refreshToken;
+            this.bearer = null;
+        }
+    }
+
+    /** When each token request came (valid or not). */
+    public List<Instant> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    /** The token endpoint forgets the current refresh token, as Atlassian does when a grant is revoked. */
+    public void revokeRefreshToken() {
+        synchronized (lock) {
+            refreshToken = null;
+        }
+    }
+
+    private Answer token(String where, String method, Parsed ignored, byte[] raw) {
+        tokenRequests.add(Instant.now());
+        if (!"POST".equals(method)) {
+            violations.add(where + ": the token endpoint takes POST only");
+            return oauthError(405, "invalid_request", "POST only");
+        }
+        jakarta.json.JsonObject o;
+        try (jakarta.json.JsonReader r = Json.createReader(new java.io.ByteArrayInputStream(raw))) {
+            o = r.readObject();
+        } catch (RuntimeException e) {
+            violations.add(where + ": a token request that is not a JSON object");
+            return oauthError(400, "invalid_request", "not JSON");
+        }
+        if (!"refresh_token".equals(o.getString("grant_type", null))) {
+            violations.add(where + ": grant_type is not refresh_token");
+            return oauthError(400, "unsupported_grant_type", "refresh_token only");
+        }
+        if (clientId == null || !clientId.equals(o.getString("client_id", null))
+                || !clientSecret.equals(o.getString("client_secret", null))) {
+            return oauthError(401, "access_denied", "Unauthorized");
+        }
+        String given = o.getString("refresh_token", null);
+        if (given != null && usedRefreshTokens.contains(given)) {
+            violations.add(where + ": a refresh token presented again after it was rotated");
+            return oauthError(403, "unauthorized_client", "refresh_token is invalid");
+        }
+        if (given == null || !given.equals(refreshToken)) {
+            return oauthError(403, "unauthorized_client", "refresh_token is invalid");
+        }
+        usedRefreshTokens.add(given);
+        refreshToken = "rt-" + java.util.UUID.randomUUID();
+        bearer = "at-" + java.util.UUID.randomUUID();
+        return new Answer(200, Map.of("Content-Type", "application/json"), Json.createObjectBuilder()
+                .add("access_token", bearer).add("expires_in", 3600).add("scope", "report:personal-data offline_access")
+                .add("refresh_token", refreshToken).build().toString());
+    }
+
+    private static Answer oauthError(int status, String error, String description) {
+        return new Answer(status, Map.of("Content-Type", "application/json"), Json.createObjectBuilder()
+                .add("error", error).add("error_description", description).build().toString());
+    }
+
     /** Checks one request, records it and chooses its answer (under the lock: scripts and marks are consumed here). */
     private Answer decide(HttpExchange ex, byte[] raw) {
         Instant at = Instant.now();
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
+        if (TOKEN_PATH.equals(path)) {
+            return token(method + " " + path, method, null, raw);
+        }
         String mode = OAUTH_PATH.equals(path) ? "OAUTH" : CONNECT_PATH.equals(path) ? "CONNECT" : null;
         String where = method + " " + ex.getRequestURI();
         Parsed parsed = parse(ex.getRequestHeaders().getFirst("Content-Type"), raw);

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.atlassian.internal.connector.OAuthTokens;
 import org.steward.atlassian.internal.control.ReportingSetup;
 import org.steward.atlassian.internal.entity.Reporting;
 import org.steward.platform.kernel.api.Audited;
@@ -50,16 +51,35 @@ public class ReportingResource {
         ReportingInput in = Bodies.require(body);
         Reporting.Mode mode = Reporting.Mode.valueOf(in.mode());
         String credential;
+        OAuthTokens.Client client = null;
         if (mode == Reporting.Mode.OAUTH) {
             refuse(in.sharedSecret(), "sharedSecret", "is for CONNECT only");
             refuse(in.appKey(), "appKey", "is for CONNECT only");
             credential = in.accessToken();
+            boolean anyClient = in.clientId() != null || in.clientSecret() != null || in.refreshToken() != null;
+            if (anyClient) {
+                refuse(in.accessToken(), "accessToken", "give an access token or a client, not both");
+                for (String[] f : new String[][]{{"clientId", in.clientId()}, {"clientSecret", in.clientSecret()},
+                        {"refreshToken", in.refreshToken()}}) {
+                    if (f[1] == null) {
+                        throw ProblemException.invalid(f[0], "is required with an OAuth 2.0 client");
+                    }
+                }
+                client = new OAuthTokens.Client(in.tokenUrl() == null ? OAuthTokens.DEFAULT_TOKEN_URL
+                        : in.tokenUrl().strip(), in.clientId().strip(), in.clientSecret(), in.refreshToken());
+            } else {
+                refuse(in.tokenUrl(), "tokenUrl", "is for an OAuth 2.0 client only");
+            }
         } else {
             refuse(in.accessToken(), "accessToken", "is for OAUTH only");
+            for (String[] f : new String[][]{{"clientId", in.clientId()}, {"clientSecret", in.clientSecret()},
+                    {"refreshToken", in.refreshToken()}, {"tokenUrl", in.tokenUrl()}}) {
+                refuse(f[1], f[0], "is for OAUTH only");
+            }
             credential = in.sharedSecret();
         }
         Reporting r = setup.configure(tenantId, new ReportingSetup.Settings(mode, in.baseUrl(), in.appKey(),
-                credential, in.onUpdated() == null ? Reporting.OnUpdated.MARK_STALE
+                credential, client, in.onUpdated() == null ? Reporting.OnUpdated.MARK_STALE
                 : Reporting.OnUpdated.valueOf(in.onUpdated()), in.enabled() == null || in.enabled()));
         return ReportingView.of(r, Times.now(clock));
     }

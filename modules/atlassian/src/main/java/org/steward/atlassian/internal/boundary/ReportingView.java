@@ -11,6 +11,11 @@ public record ReportingView(
         @Schema(required = true, enumeration = {"OAUTH", "CONNECT"}) String mode,
         @Schema(required = true) String baseUrl,
         String appKey,
+        @Schema(required = true, enumeration = {"ACCESS_TOKEN", "OAUTH_CLIENT", "SHARED_SECRET"}, description = "What"
+                + " the stored (never shown) credential is") String credential,
+        @Schema(description = "OAUTH_CLIENT: the client id") String clientId,
+        @Schema(format = "date-time", description = "OAUTH_CLIENT: when the access token bought last runs out")
+        OffsetDateTime tokenExpiresAt,
         @Schema(required = true, enumeration = {"MARK_STALE", "ERASE_STALE_FIELDS"}) String onUpdated,
         @Schema(required = true) boolean enabled,
         @Schema(required = true, description = "The reporting cycle (ISO-8601), as Atlassian's Cycle-Period last set it")
@@ -39,7 +44,8 @@ public record ReportingView(
     }
 
     static ReportingView of(Reporting r, OffsetDateTime now) {
-        return new ReportingView(r.tenantId(), r.mode().name(), r.baseUrl(), r.appKey(), r.onUpdated().name(),
+        return new ReportingView(r.tenantId(), r.mode().name(), r.baseUrl(), r.appKey(), r.credentialKind().name(),
+                r.clientId(), r.tokenExpiresAt(), r.onUpdated().name(),
                 r.enabled(), iso(r.cycle()), r.cycleStartedAt() != null, r.cycleStartedAt(),
                 r.lastCycleStartedAt(), r.lastCycleEndedAt(), r.nextCycleAt(), r.accountsReported(),
                 r.accountsClosed(), r.accountsUpdated(), r.batchesSent(), r.lastBatchAt(), r.lastError(),

@@ -54,14 +54,16 @@ public final class AtlassianHttp {
         return PrivateAddresses.problem(URI.create(url).getHost());
     }
 
-    /** Sends; {@code body} null for a GET. */
+    /** Sends; {@code body} null for a GET, {@code authorization} null for none (a token endpoint). */
     public Answer call(String method, URI uri, String authorization, String body) throws Unreachable {
         Optional<String> problem = problem(uri.toString());
         if (problem.isPresent()) {
             throw new Unreachable("refused: the URL " + problem.get());
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", authorization)
-                .header("Accept", "application/json");
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -47,6 +47,11 @@ public final class ReportClient {
                           java.util.Optional<String> cyclePeriod, String error) {
 
         public enum Kind { ANSWERED, RATE_LIMITED, FAILED }
+
+        /** A failure before or instead of an answer. */
+        public static Outcome failed(int status, String error) {
+            return new Outcome(Kind.FAILED, status, Map.of(), null, java.util.Optional.empty(), error);
+        }
     }
 
     private final AtlassianHttp http;
@@ -79,7 +84,7 @@ public final class ReportClient {
         try {
             a = http.call("POST", URI.create(base + path), auth, body(accounts));
         } catch (AtlassianHttp.Unreachable e) {
-            return new Outcome(Outcome.Kind.FAILED, 0, Map.of(), null, java.util.Optional.empty(), e.getMessage());
+            return Outcome.failed(0, e.getMessage());
         }
         return switch (a.status()) {
             case 200 -> answered(a);

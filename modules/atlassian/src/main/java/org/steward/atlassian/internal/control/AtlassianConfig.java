@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.atlassian.internal.connector.AtlassianHttp;
 import org.steward.atlassian.internal.connector.JsmClient;
+import org.steward.atlassian.internal.connector.OAuthTokens;
 import org.steward.atlassian.internal.connector.ReportClient;
 import org.steward.platform.kernel.api.net.Backoff;
 
@@ -49,12 +50,14 @@ public class AtlassianConfig {
     private AtlassianHttp http;
     private ReportClient reports;
     private JsmClient jsm;
+    private OAuthTokens tokens;
 
     @PostConstruct
     void start() {
         http = new AtlassianHttp(httpTimeout, allowHttp, allowPrivateAddresses);
         reports = new ReportClient(http);
         jsm = new JsmClient(http);
+        tokens = new OAuthTokens(http);
     }
 
     public Duration period() {
@@ -105,5 +108,9 @@ public class AtlassianConfig {
 
     public JsmClient jsm() {
         return jsm;
+    }
+
+    public OAuthTokens tokens() {
+        return tokens;
     }
 }

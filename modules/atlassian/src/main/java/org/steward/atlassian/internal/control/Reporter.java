@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.steward.atlassian.internal.connector.OAuthTokens;
 import org.steward.atlassian.internal.connector.ReportClient;
 import org.steward.platform.kernel.api.Ids;
 
@@ -52,6 +53,22 @@ public class Reporter {
                     return;
                 }
                 if (!step.accounts().isEmpty()) {
+                    if (step.client() != null) {
+                        try {
+                            OAuthTokens.Grant grant = config.tokens().refresh(step.client(), clock.instant());
+                            if (!store.tokenBought(tenantId, step.client(), grant)) {
+                                return;
+                            }
+                            step = step.withToken(grant.accessToken());
+                        } catch (OAuthTokens.Refused e) {
+                            ReportingStore.Recorded none = store.record(tenantId, owner, step,
+                                    ReportClient.Outcome.failed(0, e.getMessage()));
+                            LOG.warning("Buying an access token for Atlassian reporting failed (" + e.getMessage()
+                                    + "); it is tried again after the backoff");
+                            metrics.batch(ReportClient.Outcome.failed(0, e.getMessage()), none);
+                            return;
+                        }
+                    }
                     ReportClient.Outcome o = config.reports().report(step.target(), step.accounts(), clock.instant());
                     ReportingStore.Recorded done = store.record(tenantId, owner, step, o);
                     metrics.batch(o, done);

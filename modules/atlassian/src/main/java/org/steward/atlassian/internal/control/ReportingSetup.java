@@ -2,12 +2,17 @@ package org.steward.atlassian.internal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.steward.atlassian.internal.connector.OAuthTokens;
 import org.steward.atlassian.internal.entity.Reporting;
 import org.steward.identity.api.HostingMode;
 import org.steward.identity.api.TenantProfiles;
@@ -46,9 +51,35 @@ public class ReportingSetup {
     @Inject
     Clock clock;
 
-    /** The configuration as given; {@code credential} null keeps the stored one (same mode only). */
+    /**
+     * The configuration as given: the bearer token or shared secret in {@code credential}, or an OAuth 2.0
+     * {@code client}; both null keep the stored credential (same mode only).
+     */
     public record Settings(Reporting.Mode mode, String baseUrl, String appKey, String credential,
-                           Reporting.OnUpdated onUpdated, boolean enabled) {
+                           OAuthTokens.Client client, Reporting.OnUpdated onUpdated, boolean enabled) {
+    }
+
+    /** An OAuth 2.0 client's credential as stored (encrypted): the client, and the access token it last bought. */
+    static String clientJson(OAuthTokens.Client c, String accessToken) {
+        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder().add("tokenUrl", c.tokenUrl())
+                .add("clientId", c.clientId()).add("clientSecret", c.clientSecret())
+                .add("refreshToken", c.refreshToken());
+        if (accessToken != null) {
+            b.add("accessToken", accessToken);
+        }
+        return b.build().toString();
+    }
+
+    /** The stored OAuth 2.0 client, and its access token (null before the first). */
+    record StoredClient(OAuthTokens.Client client, String accessToken) {
+    }
+
+    static StoredClient storedClient(String json) {
+        try (JsonReader r = Json.createReader(new StringReader(json))) {
+            JsonObject o = r.readObject();
+            return new StoredClient(new OAuthTokens.Client(o.getString("tokenUrl"), o.getString("clientId"),
+                    o.getString("clientSecret"), o.getString("refreshToken")), o.getString("accessToken", null));
+        }
     }
 
     @Transactional
@@ -65,6 +96,11 @@ public class ReportingSetup {
             throw ProblemException.invalid("baseUrl", s.baseUrl() == null ? "the tenant's siteUrl, the default for"
                     + " CONNECT, " + p : p);
         });
+        if (s.client() != null) {
+            config.http().problem(s.client().tokenUrl()).ifPresent(p -> {
+                throw ProblemException.invalid("tokenUrl", p);
+            });
+        }
         if (s.mode() == Reporting.Mode.CONNECT && (s.appKey() == null || s.appKey().isBlank())) {
             throw ProblemException.invalid("appKey", "is required for CONNECT: it is the JWT's issuer");
         }
@@ -72,29 +108,37 @@ public class ReportingSetup {
         Reporting r = em.find(Reporting.class, tenantId);
         String keyId;
         byte[] credential;
-        if (s.credential() == null) {
+        Reporting.CredentialKind kind;
+        String clientId;
+        if (s.credential() == null && s.client() == null) {
             if (r == null || r.mode() != s.mode()) {
                 throw ProblemException.invalid(s.mode() == Reporting.Mode.OAUTH ? "accessToken" : "sharedSecret",
                         "is required" + (r == null ? "" : " when the mode changes"));
             }
             keyId = r.dataKeyId();
             credential = r.credentialEnc();
+            kind = r.credentialKind();
+            clientId = r.clientId();
         } else {
             KeyedCipher cipher = crypto.newDataKey();
             keyId = cipher.keyId().asString();
-            credential = cipher.encrypt(CREDENTIAL, s.credential());
+            kind = s.client() != null ? Reporting.CredentialKind.OAUTH_CLIENT
+                    : s.mode() == Reporting.Mode.CONNECT ? Reporting.CredentialKind.SHARED_SECRET
+                    : Reporting.CredentialKind.ACCESS_TOKEN;
+            clientId = s.client() == null ? null : s.client().clientId();
+            credential = cipher.encrypt(CREDENTIAL, s.client() != null ? clientJson(s.client(), null)
+                    : s.credential());
             if (r != null) {
                 crypto.destroy(DataKeyId.of(r.dataKeyId()));
             }
         }
+        String appKey = s.mode() == Reporting.Mode.CONNECT ? s.appKey().strip() : null;
         if (r == null) {
             r = new Reporting(tenantId, config.cycle(), now.plus(config.jitter()), now);
-            r.configure(s.mode(), base, s.mode() == Reporting.Mode.CONNECT ? s.appKey().strip() : null, keyId,
-                    credential, s.onUpdated(), s.enabled(), now);
+            r.configure(s.mode(), base, appKey, keyId, credential, kind, clientId, s.onUpdated(), s.enabled(), now);
             em.persist(r);
         } else {
-            r.configure(s.mode(), base, s.mode() == Reporting.Mode.CONNECT ? s.appKey().strip() : null, keyId,
-                    credential, s.onUpdated(), s.enabled(), now);
+            r.configure(s.mode(), base, appKey, keyId, credential, kind, clientId, s.onUpdated(), s.enabled(), now);
         }
         return r;
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.steward.atlassian.internal.connector.CyclePeriod;
+import org.steward.atlassian.internal.connector.OAuthTokens;
 import org.steward.atlassian.internal.connector.ReportClient;
 import org.steward.atlassian.internal.entity.ReportedAccount;
 import org.steward.atlassian.internal.entity.Reporting;
@@ -66,10 +67,21 @@ public class ReportingStore {
     @Inject
     Clock clock;
 
-    /** One batch: the accounts to send (with their subjects), the last subject read, and whether the walk ended. */
+    /**
+     * One batch: the accounts to send (with their subjects), the last subject read, and whether the walk ended.
+     * {@code client} is set when an OAuth 2.0 client must first buy an access token (the target then has none).
+     */
     public record Step(ReportClient.Target target, List<ReportClient.Account> accounts, Map<String, String> subjects,
-                       String lastScanned, boolean exhausted) {
+                       String lastScanned, boolean exhausted, OAuthTokens.Client client) {
+
+        Step withToken(String accessToken) {
+            return new Step(new ReportClient.Target(false, target.baseUrl(), null, accessToken), accounts, subjects,
+                    lastScanned, exhausted, null);
+        }
     }
+
+    /** An access token is bought this long before it runs out, so that none expires in flight. */
+    static final Duration TOKEN_MARGIN = Duration.ofMinutes(2);
 
     /** Tenants whose reporting may have work now: enabled, not backing off, and a cycle running or due. */
     @Transactional
@@ -172,12 +184,45 @@ public class ReportingStore {
             } else {
                 r.advance(last, now);
             }
-            return new Step(null, List.of(), Map.of(), last, exhausted);
+            return new Step(null, List.of(), Map.of(), last, exhausted, null);
         }
         String credential = crypto.cipher(DataKeyId.of(r.dataKeyId())).decrypt(ReportingSetup.CREDENTIAL,
                 r.credentialEnc());
+        OAuthTokens.Client client = null;
+        if (r.credentialKind() == Reporting.CredentialKind.OAUTH_CLIENT) {
+            ReportingSetup.StoredClient stored = ReportingSetup.storedClient(credential);
+            boolean fresh = stored.accessToken() != null && r.tokenExpiresAt() != null
+                    && r.tokenExpiresAt().isAfter(now.plus(TOKEN_MARGIN));
+            credential = fresh ? stored.accessToken() : null;
+            client = fresh ? null : stored.client();
+        }
         return new Step(new ReportClient.Target(r.mode() == Reporting.Mode.CONNECT, r.baseUrl(), r.appKey(),
-                credential), batch, subjects, last, exhausted);
+                credential), batch, subjects, last, exhausted, client);
+    }
+
+    /**
+     * Keeps what the token endpoint gave at once, in a transaction of its own: a rotated refresh token is the only
+     * one that works from now on, so it is kept even if the lease ran out meanwhile. False when the configuration
+     * changed since the step was read (its new credential stays; the grant is dropped).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean tokenBought(String tenantId, OAuthTokens.Client used, OAuthTokens.Grant grant) {
+        Reporting r = em.find(Reporting.class, tenantId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || r.credentialKind() != Reporting.CredentialKind.OAUTH_CLIENT) {
+            return false;
+        }
+        em.refresh(r);
+        var cipher = crypto.cipher(DataKeyId.of(r.dataKeyId()));
+        ReportingSetup.StoredClient stored = ReportingSetup.storedClient(cipher.decrypt(ReportingSetup.CREDENTIAL,
+                r.credentialEnc()));
+        if (!stored.client().refreshToken().equals(used.refreshToken())) {
+            return false;
+        }
+        OAuthTokens.Client next = new OAuthTokens.Client(used.tokenUrl(), used.clientId(), used.clientSecret(),
+                grant.refreshToken());
+        r.tokenBought(cipher.encrypt(ReportingSetup.CREDENTIAL, ReportingSetup.clientJson(next, grant.accessToken())),
+                Times.of(grant.expiresAt().atOffset(java.time.ZoneOffset.UTC)), Times.now(clock));
+        return true;
     }
 
     private Set<String> recentlyReported(List<AccountDirectory.StoredAccount> page, OffsetDateTime since) {
@@ -216,6 +261,9 @@ public class ReportingStore {
                 return new Recorded(0, 0, 0);
             }
             case FAILED -> {
+                if (o.status() == 401 && r.credentialKind() == Reporting.CredentialKind.OAUTH_CLIENT) {
+                    r.tokenRefused();
+                }
                 r.backOff(o.error(), now.plus(config.backoff(r.failures() + 1)), true, now);
                 return new Recorded(0, 0, 0);
             }

@@ -18,6 +18,12 @@ public class Reporting {
     /** Forge and OAuth 2.0 (3LO) apps report with a bearer token; Connect apps with a JWT of their shared secret. */
     public enum Mode { OAUTH, CONNECT }
 
+    /**
+     * What the encrypted credential is: a bearer token as given (ACCESS_TOKEN), an OAuth 2.0 client with its
+     * refresh token and the access token it last bought (OAUTH_CLIENT, JSON), or Connect's shared secret.
+     */
+    public enum CredentialKind { ACCESS_TOKEN, OAUTH_CLIENT, SHARED_SECRET }
+
     /** What an account that Atlassian reports updated gets: a stale mark, or its profile fields erased at once. */
     public enum OnUpdated { MARK_STALE, ERASE_STALE_FIELDS }
 
@@ -40,6 +46,16 @@ public class Reporting {
 
     @Column(name = "credential_enc", nullable = false)
     private byte[] credentialEnc;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "credential_kind", nullable = false)
+    private CredentialKind credentialKind;
+
+    @Column(name = "client_id")
+    private String clientId;
+
+    @Column(name = "token_expires_at")
+    private OffsetDateTime tokenExpiresAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "on_updated", nullable = false)
@@ -121,18 +137,36 @@ public class Reporting {
     }
 
     public void configure(Mode mode, String baseUrl, String appKey, String dataKeyId, byte[] credentialEnc,
-                          OnUpdated onUpdated, boolean enabled, OffsetDateTime now) {
+                          CredentialKind kind, String clientId, OnUpdated onUpdated, boolean enabled,
+                          OffsetDateTime now) {
         this.mode = mode;
         this.baseUrl = baseUrl;
         this.appKey = appKey;
         this.dataKeyId = dataKeyId;
+        if (credentialEnc != this.credentialEnc) {
+            this.tokenExpiresAt = null;
+        }
         this.credentialEnc = credentialEnc;
+        this.credentialKind = kind;
+        this.clientId = clientId;
         this.onUpdated = onUpdated;
         this.enabled = enabled;
         // New credentials deserve a new try at once.
         this.backoffUntil = null;
         this.failures = 0;
         this.updatedAt = now;
+    }
+
+    /** A new access token (and rotated refresh token) from the client's token endpoint, encrypted by the caller. */
+    public void tokenBought(byte[] credentialEnc, OffsetDateTime expiresAt, OffsetDateTime now) {
+        this.credentialEnc = credentialEnc;
+        this.tokenExpiresAt = expiresAt;
+        this.updatedAt = now;
+    }
+
+    /** Atlassian refused the access token (401): the next step buys another. */
+    public void tokenRefused() {
+        this.tokenExpiresAt = null;
     }
 
     public void startCycle(OffsetDateTime now) {
@@ -209,6 +243,18 @@ public class Reporting {
 
     public byte[] credentialEnc() {
         return credentialEnc;
+    }
+
+    public CredentialKind credentialKind() {
+        return credentialKind;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public OffsetDateTime tokenExpiresAt() {
+        return tokenExpiresAt;
     }
 
     public OnUpdated onUpdated() {
