@@ -169,7 +169,12 @@ public class PortalIntake {
                 return;
             }
             for (JsmClient.PortalRequest r : fresh) {
-                tickets.fileFromPoll(deskId, r);
+                try {
+                    tickets.fileFromPoll(deskId, r);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Filing a polled portal request failed; it is retried by its key", e);
+                    tickets.recordPending(deskId, r.issueKey());
+                }
             }
             tickets.polled(deskId, newest);
         } catch (RuntimeException e) {

@@ -35,6 +35,10 @@ public class PortalTickets {
     /** JSM's portal-only customers: an account id of this form is no Atlassian account, and proves nothing. */
     private static final String PORTAL_ONLY = "qm:";
 
+    private static final Pattern REQUEST_TYPE = Pattern.compile("[0-9]{1,32}");
+    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9:-]{1,128}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,189}");
+
     @PersistenceContext(unitName = "steward")
     EntityManager em;
 
@@ -89,6 +93,17 @@ public class PortalTickets {
         }
     }
 
+    /**
+     * A request the poll could not file (an unexpected failure): recorded by its key, so that it is read and filed
+     * again with backoff, like a webhook's, rather than lost behind the poll's cursor.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordPending(String deskId, String key) {
+        if (key != null && ISSUE_KEY.matcher(key).matches()) {
+            recorded(deskId, key, Ticket.Source.POLL);
+        }
+    }
+
     /** A request the poll found: recorded and filed in one transaction, unless the webhook was first. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void fileFromPoll(String deskId, JsmClient.PortalRequest r) {
@@ -131,23 +146,28 @@ public class PortalTickets {
             return;
         }
         OffsetDateTime now = Times.now(clock);
-        Map<String, RequestType> types = ServiceDesks.requestTypes(d);
-        RequestType type = r.requestTypeId() == null ? null : types.get(r.requestTypeId());
+        // What JSM says is taken only in the shapes Steward's own API accepts; anything else counts as absent.
+        String typeId = r.requestTypeId() != null && REQUEST_TYPE.matcher(r.requestTypeId()).matches()
+                ? r.requestTypeId() : null;
+        RequestType type = typeId == null ? null : ServiceDesks.requestTypes(d).get(typeId);
         if (type == null) {
-            t.settled(Ticket.State.IGNORED, r.requestTypeId(), "its request type maps to no subject request", now);
+            t.settled(Ticket.State.IGNORED, typeId, "its request type maps to no subject request", now);
             return;
         }
         String account = r.accountId() == null || r.accountId().startsWith(PORTAL_ONLY)
-                || r.accountId().equalsIgnoreCase("unknown") ? null : r.accountId();
-        if (account == null && (r.email() == null || r.email().isBlank())) {
-            t.settled(Ticket.State.REFUSED, r.requestTypeId(), "the request names neither an Atlassian account nor"
-                    + " an email address", now);
+                || r.accountId().equalsIgnoreCase("unknown") || !ACCOUNT.matcher(r.accountId()).matches()
+                ? null : r.accountId();
+        String email = r.email() != null && r.email().length() <= 254 && EMAIL.matcher(r.email()).matches()
+                ? r.email() : null;
+        if (account == null && email == null) {
+            t.settled(Ticket.State.REFUSED, typeId, "the request names neither an Atlassian account nor an email"
+                    + " address", now);
             return;
         }
         HelpCenterRequests.Filed filed = comments.filing(t.id(), () -> requests.file(
                 new HelpCenterRequests.HelpCenterFiling(type, Jurisdiction.valueOf(d.jurisdiction()), account,
-                        r.email(), t.issueKey())));
-        t.filed(filed.requestId(), r.requestTypeId(), filed.joined() ? "joined an open request of the same"
+                        email, t.issueKey())));
+        t.filed(filed.requestId(), typeId, filed.joined() ? "joined an open request of the same"
                 + " requester and type" : null, now);
         if (filed.joined()) {
             comments.joined(t, filed.requestId());
@@ -155,7 +175,6 @@ public class PortalTickets {
         metrics.filed();
     }
 
-    /** The ticket of that key on the desk, recorded if new; the unique index settles a race with the poll. */
     /** The ticket of that key on the desk, recorded if new; the unique index settles a race with the poll. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket recorded(String deskId, String key, Ticket.Source source) {
