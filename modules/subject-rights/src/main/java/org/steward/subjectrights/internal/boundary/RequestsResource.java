@@ -7,6 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -100,6 +103,12 @@ public class RequestsResource {
     @Inject
     SensitiveDataDetector sensitive;
 
+    @Inject
+    jakarta.validation.Validator validator;
+
+    @Context
+    UriInfo uriInfo;
+
     @POST
     @PermitAll
     @Operation(summary = "File a data-subject request (no account needed: a code is mailed to check identity)")
@@ -107,7 +116,34 @@ public class RequestsResource {
             + " about the identifier")
     @APIResponse(responseCode = "200", description = "Joined an open request of the same subject and type")
     public Response fileRequest(@Valid RequestInput body) {
-        RequestInput in = Bodies.require(body);
+        FiledView view = file(Bodies.require(body));
+        return Response.status(view.joinedOpenRequest() ? 200 : 202).entity(view).build();
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The privacy center's request form, for browsers without JavaScript: the same filing as the"
+            + " JSON one, from the fields type, jurisdiction, email, complaint, lift, purposes (repeated) and"
+            + " correction.<field>, answered by an HTML page with the form for the mailed code")
+    @APIResponse(responseCode = "202", description = "Filed: the page asks for the mailed code")
+    @APIResponse(responseCode = "400", description = "Refused: the page names each field and its problem")
+    public Response fileRequestForm(MultivaluedMap<String, String> form) {
+        String root = root();
+        try {
+            RequestInput in = RequestPages.input(form == null ? new jakarta.ws.rs.core.MultivaluedHashMap<>() : form);
+            var violations = validator.validate(in);
+            if (!violations.isEmpty()) {
+                throw RequestPages.invalid(violations);
+            }
+            return RequestPages.filed(root, file(in));
+        } catch (ProblemException e) {
+            throw new RequestPageRefusal(RequestPages.refused(root, e, null));
+        }
+    }
+
+    private FiledView file(RequestInput in) {
         Filing f = rules.check(in, caller.get());
         if (f.details().complaint() != null) {
             sensitive.refuseIfSensitive("details.complaint", f.details().complaint());
@@ -115,12 +151,17 @@ public class RequestsResource {
         RequestIntake.Filed filed = intake.file(f);
         Request r = filed.request();
         boolean subject = caller.get().kind() == Caller.Kind.ANONYMOUS;
-        FiledView view = new FiledView(r.id(), subject && filed.joined() ? RequestState.VERIFYING : r.state(),
+        return new FiledView(r.id(), subject && filed.joined() ? RequestState.VERIFYING : r.state(),
                 filed.joined(), subject ? null : r.dueOn(), filed.statusToken(),
                 r.state() == RequestState.VERIFYING || subject && filed.joined()
                         ? "Enter the code we mailed at POST /api/v1/requests/" + r.id() + "/verification"
                         : "Follow the request at GET /api/v1/requests/" + r.id() + "/status with " + TOKEN_HEADER);
-        return Response.status(filed.joined() ? 200 : 202).entity(view).build();
+    }
+
+    /** The application's root path ("/" or a context root), for the links of the HTML pages. */
+    private String root() {
+        String api = uriInfo.getBaseUri().getRawPath();
+        return api.endsWith("api/") ? api.substring(0, api.length() - 4) : "/";
     }
 
     @POST
@@ -132,6 +173,36 @@ public class RequestsResource {
         Request r = workflow.lock(id);
         String token = verification.verify(r, Bodies.require(body).code());
         return views.status(r, token);
+    }
+
+    @POST
+    @Path("{id}/verification")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional(dontRollbackOn = {ProblemException.class, RequestPageRefusal.class})
+    @Operation(summary = "The privacy center's code form, for browsers without JavaScript (field code): the same"
+            + " verification, answered by an HTML page with the status token")
+    @APIResponse(responseCode = "200", description = "Verified: the page shows the status token")
+    public Response verifyRequestForm(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        String root = root();
+        try {
+            String code = form == null ? null : form.getFirst("code");
+            var violations = validator.validate(new VerificationInput(code));
+            if (code == null || code.isBlank()) {
+                throw ProblemException.invalid("code", "must not be blank");
+            }
+            if (!violations.isEmpty()) {
+                throw RequestPages.invalid(violations);
+            }
+            Request r = workflow.lock(id);
+            String token = verification.verify(r, code.strip());
+            return RequestPages.verified(root, views.status(r, token));
+        } catch (ProblemException e) {
+            // An unknown request has no code form to show again.
+            boolean known = e.type() != org.steward.platform.kernel.api.ProblemType.NOT_FOUND;
+            throw new RequestPageRefusal(RequestPages.refused(root, e, known ? id : null));
+        }
     }
 
     @POST

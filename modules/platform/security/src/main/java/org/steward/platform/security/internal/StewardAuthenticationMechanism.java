@@ -27,7 +27,7 @@ import org.steward.platform.security.api.Role;
 
 /**
  * The one authentication mechanism (a second one, or MP-JWT's, makes Payara fail every request): a Bearer token, an
- * API key in {@code X-API-Key}, or Basic for Steward's own users. Without credentials it does nothing, so that public
+ * API key in {@code X-API-Key}, Basic for Steward's own users, or a console session (cookie plus CSRF header). Without credentials it does nothing, so that public
  * endpoints stay public; {@code @RolesAllowed} then refuses anonymous callers. Wrong credentials are a 401 problem;
  * too many wrong passwords a 429.
  */
@@ -45,6 +45,9 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     TokenKeys tokenKeys;
+
+    @Inject
+    ConsoleSessions sessions;
 
     @Inject
     LoginThrottle throttle;
@@ -83,7 +86,7 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
             return login(apiKeys.authenticate(apiKey), context, response, "The API key is unknown, revoked or expired");
         }
         if (authorization == null) {
-            return context.doNothing();
+            return session(request, context, response);
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).strip(), context, response);
@@ -92,6 +95,28 @@ public class StewardAuthenticationMechanism implements HttpAuthenticationMechani
             return basic(authorization.substring(6).strip(), request, context, response);
         }
         return refuse(response, context, 401, "Use Bearer, Basic or the X-API-Key header", 0);
+    }
+
+    /**
+     * A console session: the cookie and its CSRF header together, or nothing. A cookie alone (a cross-site form, a
+     * link, a public page of this origin) is anonymous, never refused, so that public endpoints keep working.
+     */
+    private AuthenticationStatus session(HttpServletRequest request, HttpMessageContext context,
+                                         HttpServletResponse response) {
+        String csrf = request.getHeader(ConsoleSessions.CSRF_HEADER);
+        jakarta.servlet.http.Cookie[] cookies = csrf == null ? null : request.getCookies();
+        if (cookies == null) {
+            return context.doNothing();
+        }
+        for (jakarta.servlet.http.Cookie c : cookies) {
+            if (ConsoleSessions.COOKIE.equals(c.getName())) {
+                Optional<Caller> caller = sessions.authenticate(c.getValue(), csrf);
+                if (caller.isPresent()) {
+                    return login(caller, context, response, null);
+                }
+            }
+        }
+        return context.doNothing();
     }
 
     private AuthenticationStatus bearer(String token, HttpMessageContext context, HttpServletResponse response) {

@@ -45,6 +45,9 @@ public class Users implements AdminAccount {
     Grants grants;
 
     @Inject
+    ConsoleSessions sessions;
+
+    @Inject
     Clock clock;
 
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
@@ -109,6 +112,10 @@ public class Users implements AdminAccount {
         user.change(granted, tenantId, enabled, password == null ? null : PasswordHasher.hash(password.toCharArray()),
                 Times.now(clock));
         verified.values().removeIf(v -> v.userId().equals(id));
+        if (password != null || Boolean.FALSE.equals(enabled)) {
+            // A new password or a disabled user signs every open console session out.
+            sessions.closeAll(id);
+        }
         return user;
     }
 
