@@ -157,6 +157,22 @@ public final class StewardServer implements AutoCloseable {
         return fixture("clock", () -> war("clock", Database.fresh("clock"), env));
     }
 
+    /** Where the consent banner's test website is served (ConsentBannerIT): an origin the demo server allows. */
+    public static final int BANNER_SITE_PORT = Ports.free();
+
+    /**
+     * The uber-jar with the demo switch on: the fictional dataset is loaded before it is ready. The browser tests
+     * run on it, so that their screenshots show a living console; webhook subscribers listen on plain http on
+     * 127.0.0.1, and the banner's test website is an allowed origin.
+     */
+    public static StewardServer demo() {
+        return fixture("demo", () -> uberJar("demo", Database.fresh("demo"), Map.of(
+                "STEWARD_DEMO", "enabled",
+                "STEWARD_SHARING_ALLOW_HTTP", "true",
+                "STEWARD_SHARING_ALLOW_PRIVATE_ADDRESSES", "true",
+                "STEWARD_CONSENT_CORS_ALLOWED_ORIGINS", "http://127.0.0.1:" + BANNER_SITE_PORT)));
+    }
+
     public static StewardServer sweeping() {
         return fixture("sweeping", () -> war("sweeping", Database.fresh("sweeping"), Map.of(
                 "STEWARD_RETENTION_SWEEP_PERIOD", "PT1S",

@@ -12,4 +12,10 @@ public interface AdminAccount {
      * @return the generated password, when one was generated
      */
     Optional<String> ensureAdmin(Optional<String> configuredPassword);
+
+    /**
+     * Creates a user with a generated password, for the demo dataset's accounts (STEWARD_DEMO); the password is
+     * returned once, only its hash is stored.
+     */
+    String createWithGeneratedPassword(String username, java.util.Set<Role> roles);
 }

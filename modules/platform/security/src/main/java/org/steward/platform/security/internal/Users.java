@@ -146,6 +146,14 @@ public class Users implements AdminAccount {
         return configuredPassword.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(password);
     }
 
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String createWithGeneratedPassword(String username, Set<Role> roles) {
+        String password = generatePassword();
+        create(username, password, roles.stream().map(Role::name).toList(), null);
+        return password;
+    }
+
     private static String generatePassword() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);

@@ -22,8 +22,13 @@ public class ClockProducer {
     @ConfigProperty(name = TestingClockConfig.KEY)
     Optional<String> testingClock;
 
+    @Inject
+    @ConfigProperty(name = DemoConfig.KEY)
+    Optional<String> demoSwitch;
+
     private Clock clock;
     private MovableClock movable;
+    private MovableClock demo;
 
     @PostConstruct
     void choose() {
@@ -33,9 +38,18 @@ public class ClockProducer {
             LOG.warning("TESTING CLOCK ENABLED (" + TestingClockConfig.VARIABLE + "=" + TestingClockConfig.ENABLED
                     + "): an ADMIN can move this instance's clock through /api/v1/testing/clock. Retention,"
                     + " licence expiry and every other deadline follow it. A testing aid: never in production.");
+        } else if (DemoConfig.enabled(demoSwitch)) {
+            // Only the demo loader moves it (DemoTime), back to the real time once the history is built.
+            demo = new MovableClock(Clock.systemUTC());
+            clock = demo;
         } else {
             clock = Clock.systemUTC();
         }
+    }
+
+    /** The demo loader's clock, when the demo switch is on (and the testing clock is not). */
+    public Optional<MovableClock> demo() {
+        return Optional.ofNullable(demo);
     }
 
     /** Dependent: the same instance every time, so no proxy stands between the code and the clock. */
