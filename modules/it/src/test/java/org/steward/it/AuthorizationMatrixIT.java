@@ -90,6 +90,9 @@ class AuthorizationMatrixIT {
         rule("GET /api/v1/api-keys/{keyId}", ADMIN_AUDITOR);
         rule("POST /api/v1/api-keys/{keyId}/revocation", ADMIN);
         rule("GET /api/v1/me", ALL);
+        // Console sessions: anyone may try to sign in (a 400 without a body); signing out needs a caller.
+        publicRule("POST /api/v1/session");
+        rule("DELETE /api/v1/session", ALL);
         rule("GET /api/v1/audit", ADMIN_AUDITOR);
         rule("POST /api/v1/audit/verify", ADMIN_AUDITOR);
         rule("GET /api/v1/admin/keys", ADMIN);
@@ -171,6 +174,7 @@ class AuthorizationMatrixIT {
         publicRule("POST /api/v1/public/consent/receipts/verification");
         publicRule("GET /api/v1/public/consent/receipt-keys");
         publicRule("GET /api/v1/public/consent/purposes");
+        publicRule("GET /api/v1/public/privacy-notice");
         publicRule("GET /api/v1/public/unsubscribe/{token}");
         publicRule("POST /api/v1/public/unsubscribe/{token}");
         // Sharing: the register is public; staff keep it; client apps report disclosures and subscribe their tenant.

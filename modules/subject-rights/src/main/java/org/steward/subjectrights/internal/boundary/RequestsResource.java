@@ -111,7 +111,11 @@ public class RequestsResource {
 
     @POST
     @PermitAll
-    @Operation(summary = "File a data-subject request (no account needed: a code is mailed to check identity)")
+    @Operation(summary = "File a data-subject request (no account needed: a code is mailed to check identity)",
+            description = "The privacy center's form posts the same request as application/x-www-form-urlencoded"
+                    + " (fields type, jurisdiction, email, complaint, lift, purposes, correction.<field>) for browsers"
+                    + " without JavaScript, and is answered by an HTML page with the form for the code, which posts"
+                    + " the field code to the verification the same way.")
     @APIResponse(responseCode = "202", description = "Filed; the answer is the same whether or not we hold data"
             + " about the identifier")
     @APIResponse(responseCode = "200", description = "Joined an open request of the same subject and type")
@@ -124,11 +128,8 @@ public class RequestsResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The privacy center's request form, for browsers without JavaScript: the same filing as the"
-            + " JSON one, from the fields type, jurisdiction, email, complaint, lift, purposes (repeated) and"
-            + " correction.<field>, answered by an HTML page with the form for the mailed code")
-    @APIResponse(responseCode = "202", description = "Filed: the page asks for the mailed code")
-    @APIResponse(responseCode = "400", description = "Refused: the page names each field and its problem")
+    // Not in the OpenAPI document: one path and method hold one operation there, and clients need the JSON one.
+    @Operation(hidden = true)
     public Response fileRequestForm(MultivaluedMap<String, String> form) {
         String root = root();
         try {
@@ -181,9 +182,7 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Transactional(dontRollbackOn = {ProblemException.class, RequestPageRefusal.class})
-    @Operation(summary = "The privacy center's code form, for browsers without JavaScript (field code): the same"
-            + " verification, answered by an HTML page with the status token")
-    @APIResponse(responseCode = "200", description = "Verified: the page shows the status token")
+    @Operation(hidden = true)
     public Response verifyRequestForm(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         String root = root();
         try {
