@@ -112,6 +112,8 @@ class AuthorizationMatrixIT {
         rule("PATCH " + c + "/data-categories/{categoryKey}", TENANT_ADMINS);
         rule("POST " + c + "/data-categories/{categoryKey}/retirement", TENANT_ADMINS);
         rule("GET /api/v1/inventory/ropa", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR));
+        rule("GET " + c + "/rates", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR));
+        query("GET " + c + "/rates", "?purpose=drip-emails");
         rule("POST " + one + "/consents", WRITERS);
         rule("GET " + one + "/consents", READERS);
         rule("GET " + one + "/consents/history", READERS);
