@@ -95,6 +95,7 @@ class AuthorizationMatrixIT {
         rule("DELETE /api/v1/session", ALL);
         rule("GET /api/v1/audit", ADMIN_AUDITOR);
         rule("POST /api/v1/audit/verify", ADMIN_AUDITOR);
+        rule("GET /api/v1/audit/verifications", ADMIN_AUDITOR);
         rule("GET /api/v1/admin/keys", ADMIN);
         rule("POST /api/v1/admin/keys/master/rotation", ADMIN);
         rule("POST /api/v1/admin/keys/blind-index/rotation", ADMIN);
@@ -171,6 +172,9 @@ class AuthorizationMatrixIT {
         publicRule("GET " + q + "/{id}/export");
         TOKEN_GATED.add("GET " + q + "/{id}/status");
         TOKEN_GATED.add("GET " + q + "/{id}/export");
+        // A staff copy of a completed export: the matrix's request is not completed, so the officer gets a 404.
+        rule("GET " + q + "/{id}/export/archive", EnumSet.of(R.PRIVACY_OFFICER));
+        TOKEN_GATED.add("GET " + q + "/{id}/export/archive");
         publicRule("GET /api/v1/public/consent/devices/{deviceId}");
         publicRule("POST /api/v1/public/consent/devices/{deviceId}");
         publicRule("POST /api/v1/public/consent/receipts/verification");

@@ -121,7 +121,10 @@ class ConsentBannerBrowserIT {
     }
 
     private static SearchContext banner(Browser browser) {
-        WebElement host = browser.await(By.id("steward-consent"));
+        // The host element itself has no box (its content is fixed-position in the shadow root).
+        WebElement host = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.id("steward-consent")));
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
         return wait.until(d -> {
             SearchContext root = host.getShadowRoot();

@@ -49,6 +49,6 @@ public class PrivacyNoticeResource {
     @APIResponse(responseCode = "200", description = "The notice",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Ropa")))
     public Response getPrivacyNotice(@Context SecurityContext security) {
-        return Response.ok(RopaView.of(parties.head(security.isSecure()), Times.now(clock), ropa.activities())).build();
+        return Response.ok(RopaView.of(parties.head(security.isSecure()), Times.now(clock), ropa.currentActivities())).build();
     }
 }

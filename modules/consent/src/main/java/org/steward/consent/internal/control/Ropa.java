@@ -39,8 +39,20 @@ public class Ropa {
     Instance<RopaContributor> contributors;
 
     public List<Activity> activities() {
+        return activities(true);
+    }
+
+    /** Without retired purposes: what the published notice says is done today. */
+    public List<Activity> currentActivities() {
+        return activities(false);
+    }
+
+    private List<Activity> activities(boolean withRetired) {
         List<Activity> out = new ArrayList<>();
         for (Purpose p : purposes.list()) {
+            if (!withRetired && p.retired()) {
+                continue;
+            }
             List<String> categories = new ArrayList<>();
             TreeSet<String> subjects = new TreeSet<>();
             for (String key : p.categories()) {

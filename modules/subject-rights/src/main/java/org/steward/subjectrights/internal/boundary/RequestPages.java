@@ -33,20 +33,25 @@ final class RequestPages {
                 }
             }
         }
+        // Without JavaScript the page shows every type's fields: only the chosen type's are its details.
+        String type = blankToNull(form.getFirst("type"));
         Map<String, String> corrections = new LinkedHashMap<>();
-        for (String field : CORRECTABLE) {
-            String v = blankToNull(form.getFirst("correction." + field));
-            if (v != null) {
-                corrections.put(field, v);
+        if ("RECTIFICATION".equals(type)) {
+            for (String field : CORRECTABLE) {
+                String v = blankToNull(form.getFirst("correction." + field));
+                if (v != null) {
+                    corrections.put(field, v);
+                }
             }
         }
-        List<String> purposes = form.get("purposes") == null ? null
-                : form.get("purposes").stream().map(RequestPages::blankToNull).filter(p -> p != null).toList();
-        String lift = blankToNull(form.getFirst("lift"));
+        List<String> purposes = !"OBJECTION".equals(type) && !"WITHDRAW_CONSENT".equals(type) || form.get("purposes") == null
+                ? null : form.get("purposes").stream().map(RequestPages::blankToNull).filter(p -> p != null).toList();
+        String lift = "RESTRICTION".equals(type) ? blankToNull(form.getFirst("lift")) : null;
+        String complaint = "COMPLAINT".equals(type) ? blankToNull(form.getFirst("complaint")) : null;
         RequestInput.RequestDetailsInput details = new RequestInput.RequestDetailsInput(
                 corrections.isEmpty() ? null : corrections, purposes == null || purposes.isEmpty() ? null : purposes,
-                blankToNull(form.getFirst("complaint")), lift == null ? null : "true".equals(lift), null, null);
-        return new RequestInput(blankToNull(form.getFirst("type")), blankToNull(form.getFirst("jurisdiction")),
+                complaint, lift == null ? null : "true".equals(lift), null, null);
+        return new RequestInput(type, blankToNull(form.getFirst("jurisdiction")),
                 new RequestInput.SubjectIdentifier(blankToNull(form.getFirst("email")), null, null, null, null), null,
                 details, null, null, null, null);
     }

@@ -365,6 +365,27 @@ public class RequestsResource {
     }
 
     @GET
+    @Path("{id}/export/archive")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    @Operation(summary = "A privacy officer's copy of a completed request's export (audited); the subject's"
+            + " single-use link stays unused")
+    @APIResponse(responseCode = "200", description = "A ZIP (access) or JSON (portability)")
+    public Response downloadExportAsStaff(@PathParam("id") String id) {
+        Request r = workflow.get(id);
+        if (r.type() != RequestType.ACCESS && r.type() != RequestType.PORTABILITY) {
+            throw ProblemException.notFound("export", id);
+        }
+        downloads.staffCopy(r);
+        boolean zip = r.type() == RequestType.ACCESS;
+        StreamingOutput body = out -> downloads.write(r.id(), out);
+        return Response.ok(body, zip ? "application/zip" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"steward-" + (zip ? "access" : "portability")
+                        + "-" + r.id() + (zip ? ".zip\"" : ".json\""))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
     @Path("watchdog")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Every open request that needs attention: overdue, due soon, awaiting an acknowledgement,"

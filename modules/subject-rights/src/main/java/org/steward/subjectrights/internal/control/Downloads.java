@@ -53,6 +53,15 @@ public class Downloads {
         audit.append("request.export.download", "request", r.id(), Outcome.SUCCESS);
     }
 
+    /** A privacy officer's copy, to check or hand over the export: audited, and the subject's link stays unused. */
+    public void staffCopy(Request r) {
+        if (r.dataKeyId() == null || r.state() != org.steward.subjectrights.api.RequestState.COMPLETED) {
+            audit.appendSeparately("request.export.staff-download", "request", r.id(), Outcome.DENIED);
+            throw new ProblemException(ProblemType.NOT_FOUND, "No export of this request exists (yet, or any more)");
+        }
+        audit.append("request.export.staff-download", "request", r.id(), Outcome.SUCCESS);
+    }
+
     @Transactional
     public void write(String requestId, OutputStream out) throws IOException {
         Request r = em.find(Request.class, requestId);

@@ -9,9 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.steward.platform.security.api.CurrentCaller;
 import org.steward.platform.security.api.Roles;
 
 @Path("v1/audit")
@@ -20,6 +23,12 @@ import org.steward.platform.security.api.Roles;
 @RequestScoped
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class AuditResource {
+
+    @Inject
+    AuditVerifications verifications;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     AuditQueries queries;
@@ -44,6 +53,36 @@ public class AuditResource {
     @Path("verify")
     @Operation(summary = "Recompute the whole hash chain and name the first broken entry")
     public VerificationView verifyAuditChain() {
-        return VerificationView.of(verifier.verify());
+        ChainCheck.Result result = verifier.verify();
+        verifications.record(caller.get().id(), result);
+        return VerificationView.of(result);
+    }
+
+    @Schema(name = "AuditVerificationRun")
+    public record RunView(@Schema(required = true) java.time.OffsetDateTime verifiedAt,
+                          @Schema(required = true, description = "The id of who ran it") String actor,
+                          @Schema(required = true) boolean valid,
+                          @Schema(required = true) long checked,
+                          @Schema(description = "Absent when the chain was intact") VerificationView.Broken firstBroken) {
+    }
+
+    @GET
+    @Path("verifications")
+    @Operation(summary = "The latest runs of \"verify chain\", newest first (at most 50): when, by whom, what they found")
+    public List<RunView> listAuditVerifications(@QueryParam("limit") String limit) {
+        int n = 10;
+        if (limit != null) {
+            try {
+                n = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1 || n > 50) {
+                throw org.steward.platform.kernel.api.ProblemException.invalid("limit", "must be 1 to 50");
+            }
+        }
+        return verifications.latest(n).stream().map(v -> new RunView(v.verifiedAt(), v.actor(), v.valid(), v.checked(),
+                v.firstBrokenSeq() == null ? null : new VerificationView.Broken(v.firstBrokenSeq(), v.firstBrokenWhy())))
+                .toList();
     }
 }
