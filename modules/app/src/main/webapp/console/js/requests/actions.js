@@ -1,6 +1,6 @@
 // The actions on one request, offered only to the roles the server lets do them and only in states that allow them.
 
-import {ApiError, api, download, qs, session} from '../api.js';
+import {api, download, session} from '../api.js';
 import {actionButton, confirmDialog, formView, h, toast} from '../ui.js';
 import {DENIAL_BASES, TYPE_LABELS, basesFor, isOpen} from './common.js';
 
@@ -62,7 +62,7 @@ export function actionsPanel(r, {reload}) {
       await post('cancellation', undefined, 'The request is cancelled.');
     }, {kind: 'danger', testid: 'action-cancel', id: 'action-cancel'}));
   }
-  if (session.has(...STAFF) && (r.type === 'ACCESS' || r.type === 'PORTABILITY') && r.state === 'COMPLETED') {
+  if (session.has(PO) && (r.type === 'ACCESS' || r.type === 'PORTABILITY') && r.state === 'COMPLETED') {
     buttons.push(reveal('Download the export', 'action-export', () => exportForm(r)));
   }
 
@@ -121,23 +121,11 @@ function completeForm(r, post) {
   return form;
 }
 
-// The export can only be fetched with the token of the link mailed to the subject, once: say so before using it.
+// A privacy officer's copy (audited): the subject's single-use link stays unused.
 function exportForm(r) {
-  return formView([
-    {name: 'token', id: 'export-token', label: 'Token of the mailed download link', required: true, type: 'password', autocomplete: 'off',
-      hint: 'The part after “token=” in the link mailed to the subject. The link works once: downloading here uses it up.'},
-  ], async v => {
-    if (!await confirmDialog('The download link works only once. Using it here means the subject cannot use it any more.',
-      {confirmLabel: 'Download', title: 'Use the one-time link?'})) return;
-    try {
-      await download(`/api/v1/requests/${r.id}/export${qs({token: v.token})}`,
-        `steward-${r.type === 'ACCESS' ? 'access' : 'portability'}-${r.id}.${r.type === 'ACCESS' ? 'zip' : 'json'}`);
-      toast('The export is downloading.');
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 410) {
-        throw new ApiError(410, {...e.problem, title: 'The link was used or has expired'});
-      }
-      throw e;
-    }
-  }, {submitLabel: 'Download', id: 'export-form', testid: 'export-form'});
+  return formView([], async () => {
+    await download(`/api/v1/requests/${r.id}/export/archive`,
+      `steward-${r.type === 'ACCESS' ? 'access' : 'portability'}-${r.id}.${r.type === 'ACCESS' ? 'zip' : 'json'}`);
+    toast('The export is downloading. The download is recorded in the audit log.');
+  }, {submitLabel: 'Download a copy', id: 'export-form', testid: 'export-form'});
 }

@@ -52,14 +52,20 @@ function erasureProgress(tenantId, box) {
     h('a', {href: `#/retention/erasures/${root.id}`}, h('code', null, root.id.slice(0, 8))),
     `: ${humanize(root.status)}${root.status === 'DONE' ? `, completed ${new Date(root.completedAt).toLocaleString()}` : `, due ${new Date(root.dueAt).toLocaleString()}`}.`,
     extra || '');
+  // The tenant's certificate counts the subjects erased (the sweep may have finished between two polls).
+  const finished = async (root, counted) => {
+    const cert = await api('GET', `/api/v1/erasures/${root.id}/certificate`).catch(() => null);
+    const n = cert && cert.subjectsErased !== undefined ? cert.subjectsErased : counted;
+    bar.done(`Done: ${n} subject${n === 1 ? '' : 's'} erased, then the tenant’s remaining data; its certificate is issued.`);
+    describe(root);
+  };
   poll(async () => {
     const pending = await fetchAll('/api/v1/erasures', {status: 'PENDING'}, {max: 100000, limit: 200});
     let root = pending.find(e => e.scope === 'TENANT' && e.tenantId === tenantId);
     if (!root && known) {
       root = await api('GET', `/api/v1/erasures/${known.id}`);
       if (root.status === 'DONE') {
-        bar.done(`Done: ${expanded} subject${expanded === 1 ? '' : 's'} erased, then the tenant’s remaining data.`);
-        describe(root);
+        await finished(root, expanded);
         return true;
       }
     }
@@ -70,9 +76,7 @@ function erasureProgress(tenantId, box) {
       const doneList = await fetchAll('/api/v1/erasures', {status: 'DONE'}, {max: 100000, limit: 200});
       root = doneList.filter(e => e.scope === 'TENANT' && e.tenantId === tenantId).pop();
       if (root) {
-        const parts = doneList.filter(e => e.parentId === root.id).length;
-        bar.done(`Done: ${parts} subject${parts === 1 ? '' : 's'} erased, then the tenant’s remaining data.`);
-        describe(root);
+        await finished(root, doneList.filter(e => e.parentId === root.id).length);
         return true;
       }
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -148,9 +147,24 @@ public final class Browser implements AutoCloseable {
         throw new AssertionError("No download within " + timeout);
     }
 
-    /** A PNG of the window, kept in target/screenshots and, with -Dscreenshots.write=true, in docs/screenshots. */
+    /**
+     * A PNG of the whole page (up to 2,400 px high), kept in target/screenshots and, with -Dscreenshots.write=true,
+     * in docs/screenshots.
+     */
     public Path screenshot(String name) {
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssVisualViewport");
+        // Never less than the window: fixed-position content (a banner) sits at its bottom.
+        double height = Math.min(Math.max(((Number) size.get("height")).doubleValue(),
+                ((Number) viewport.get("clientHeight")).doubleValue()), 2400);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
+                        "scale", 1)));
+        byte[] png = java.util.Base64.getDecoder().decode((String) shot.get("data"));
         try {
             Path target = Path.of("target", "screenshots");
             Files.createDirectories(target);

@@ -46,6 +46,22 @@ public final class ConsolePage {
         return this;
     }
 
+    /**
+     * The demo dataset's largest tenant: tests add their subjects there rather than new tenants, so that the
+     * screenshots show the demo's tenants only.
+     */
+    public static String demoTenant(StewardServer server) {
+        return server.as(null, "PRIVACY_OFFICER").get("/api/v1/tenants?limit=100").json().getJsonArray("items")
+                .stream().map(v -> v.asJsonObject()).filter(t -> t.getString("name").equals("Northwind Traders"))
+                .map(t -> t.getString("id")).findFirst().orElseThrow(() -> new AssertionError("no demo tenant"));
+    }
+
+    /** Waits until the console's passing messages are gone (for a clean screenshot). */
+    public void awaitNoToast() {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#live .toast")).isEmpty());
+    }
+
     /** Answers the console's confirmation dialog with its confirm button. */
     public void confirm() {
         browser.click(By.cssSelector("dialog[open] [data-testid=confirm-ok]"));
