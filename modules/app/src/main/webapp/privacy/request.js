@@ -121,7 +121,7 @@ form.addEventListener('submit', async e => {
 
 function askCode(filed) {
   requestId = filed.id;
-  codeForm.action = '/api/v1/requests/' + encodeURIComponent(filed.id) + '/verification';
+  codeForm.action = '/api/v1/requests/' + encodeURIComponent(filed.id) + '/verification/form';
   $('code-email').textContent = $('email').value.trim();
   $('code-joined').hidden = !filed.joinedOpenRequest;
   $('step-form').hidden = true;

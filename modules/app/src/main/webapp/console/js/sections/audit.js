@@ -1,12 +1,35 @@
 // #/audit — the hash-chained audit log, filtered and paged, and the verification of the whole chain.
 
-import {api, qs} from '../api.js';
-import {h, badge, pageTitle, panel, timeEl, toast} from '../ui.js';
+import {api, ApiError, qs} from '../api.js';
+import {h, badge, pageTitle, panel, problemView, table, timeEl, toast} from '../ui.js';
 import {can, fetchAll, isoFromLocal, localFromIso, pagedTable, verdict, errorText} from './_b.js';
 
 const OUTCOME = {SUCCESS: 'ok', FAILURE: 'warn', DENIED: 'danger'};
 
-function chainPanel() {
+// The recorded runs of "verify chain" (newest first); a server without the endpoint (404) shows nothing.
+function runsView(actors) {
+  const box = h('div', {'data-testid': 'chain-runs', 'aria-live': 'polite'});
+  box.refresh = async () => {
+    let runs;
+    try {
+      runs = await api('GET', '/api/v1/audit/verifications' + qs({limit: 10}));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) { box.replaceChildren(); return; }
+      box.replaceChildren(problemView(e));
+      return;
+    }
+    box.replaceChildren(h('h3', null, 'Recent verifications'), table([
+      {label: 'When', render: r => timeEl(r.verifiedAt)},
+      {label: 'By', render: r => actors.get(r.actor) || h('code', {title: r.actor}, String(r.actor).slice(0, 8))},
+      {label: 'Result', render: r => r.valid ? badge('Intact', 'ok') : badge(`Broken at #${r.firstBroken ? r.firstBroken.seq : '?'}`, 'danger')},
+      {label: 'Entries checked', class: 'num', render: r => String(r.checked)},
+      {label: 'Reason', render: r => (r.firstBroken ? r.firstBroken.reason : '—')},
+    ], runs, {testid: 'chain-runs-table', empty: 'The chain has not been verified yet.'}));
+  };
+  return box;
+}
+
+function chainPanel(runs) {
   const result = h('div', {id: 'chain-result', 'data-testid': 'chain-result', 'aria-live': 'polite'});
   const btn = h('button', {type: 'button', class: 'primary', id: 'verify-chain', 'data-testid': 'verify-chain'}, 'Verify chain');
   btn.addEventListener('click', async () => {
@@ -27,12 +50,13 @@ function chainPanel() {
       result.replaceChildren(verdict(false, 'The chain could not be verified', errorText(e), {testid: 'chain-verdict'}));
     } finally {
       btn.disabled = false;
+      runs.refresh();
     }
   });
   return h('section', {class: 'panel', 'data-testid': 'chain-panel'},
     h('div', {class: 'panel-head'}, h('h2', null, 'Chain integrity')),
     h('p', null, 'Each entry carries the SHA-256 of its content and of the entry before it. Verifying recomputes the whole chain and names the first entry that is missing, misplaced or altered.'),
-    h('div', {class: 'toolbar'}, btn), result);
+    h('div', {class: 'toolbar'}, btn), result, runs);
 }
 
 export const section = {
@@ -40,9 +64,6 @@ export const section = {
   title: 'Audit',
   roles: ['ADMIN', 'AUDITOR'],
   async render(main) {
-    const root = h('div', {class: 'b-stack'}, chainPanel());
-    main.append(pageTitle('Audit log'), root);
-
     // Actor ids are user or API key ids: name them when this role may list them.
     const actors = new Map();
     if (can('ADMIN', 'AUDITOR')) {
@@ -51,6 +72,10 @@ export const section = {
       users.forEach(u => actors.set(u.id, `${u.username} (user)`));
       keys.forEach(k => actors.set(k.id, `${k.name} (API key)`));
     }
+    const runs = runsView(actors);
+    const root = h('div', {class: 'b-stack'}, chainPanel(runs));
+    main.append(pageTitle('Audit log'), root);
+    runs.refresh();
     const actionsSeen = new Set();
     const typesSeen = new Set();
     const actionList = h('datalist', {id: 'audit-actions'});

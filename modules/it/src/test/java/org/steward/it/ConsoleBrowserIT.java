@@ -57,8 +57,10 @@ class ConsoleBrowserIT {
             browser.click(By.cssSelector("[data-testid=subject-search-submit]"));
             // One match opens the profile at once.
             WebElement states = browser.await(By.cssSelector("[data-testid=consent-states]"));
-            browser.awaitText(By.cssSelector("[data-testid=consent-states]"), "GRANTED");
-            assertThat(states.getText()).contains("explicit-consent-marketing");
+            browser.awaitText(By.cssSelector("[data-testid=consent-states]"), "Granted");
+            assertThat(states.findElements(By.cssSelector("tr")).stream().map(WebElement::getText)
+                    .filter(row -> row.startsWith("explicit-consent-marketing")).toList())
+                    .singleElement().asString().contains("Granted").contains("v" + version);
             assertThat(browser.driver().getCurrentUrl()).endsWith("#/subjects/" + tenant + "/" + subject)
                     .doesNotContain("%40").doesNotContain(email);
             assertThat(browser.severeConsoleMessages()).isEmpty();

@@ -98,19 +98,19 @@ class ConsoleSessionIT {
         server.as(null, "PRIVACY_OFFICER").post("/api/v1/tenants/" + tenant + "/subjects",
                 "{\"email\":\"" + email + "\"}");
 
-        HttpResponse<String> refused = form("/api/v1/requests", "type=ACCESS&jurisdiction=MARS&email=not-an-email");
+        HttpResponse<String> refused = form("/api/v1/requests/form", "type=ACCESS&jurisdiction=MARS&email=not-an-email");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(refused.body()).contains("<strong>email</strong>").contains("<strong>jurisdiction</strong>")
                 .doesNotContain("not-an-email");
-        assertThat(form("/api/v1/requests", "type=COMPLAINT&jurisdiction=GDPR&email=" + enc(email)
+        assertThat(form("/api/v1/requests/form", "type=COMPLAINT&jurisdiction=GDPR&email=" + enc(email)
                 + "&complaint=a%00b").body()).contains("<strong>complaint</strong>");
 
-        HttpResponse<String> filed = form("/api/v1/requests", "type=ACCESS&jurisdiction=GDPR&email=" + enc(email));
+        HttpResponse<String> filed = form("/api/v1/requests/form", "type=ACCESS&jurisdiction=GDPR&email=" + enc(email));
         assertThat(filed.statusCode()).isEqualTo(202);
         assertThat(filed.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("form-action 'self'").contains("script-src 'self'");
-        Matcher action = Pattern.compile("action=\"(/api/v1/requests/[0-9a-f-]+/verification)\"").matcher(filed.body());
+        Matcher action = Pattern.compile("action=\"(/api/v1/requests/[0-9a-f-]+/verification/form)\"").matcher(filed.body());
         assertThat(action.find()).as(filed.body()).isTrue();
 
         HttpResponse<String> wrongCode = form(action.group(1), "code=000000");

@@ -119,7 +119,7 @@ final class RequestPages {
     }
 
     private static String codeForm(String root, String id, ProblemException problem) {
-        return "<form method=\"post\" action=\"" + root + "api/v1/requests/" + esc(id) + "/verification\">"
+        return "<form method=\"post\" action=\"" + root + "api/v1/requests/" + esc(id) + "/verification/form\">"
                 + "<label for=\"code\">The code from the mail</label>"
                 + "<input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\""
                 + " pattern=\"[0-9]{6}\" required" + (problem != null ? " aria-invalid=\"true\"" : "") + ">"

@@ -112,10 +112,10 @@ public class RequestsResource {
     @POST
     @PermitAll
     @Operation(summary = "File a data-subject request (no account needed: a code is mailed to check identity)",
-            description = "The privacy center's form posts the same request as application/x-www-form-urlencoded"
-                    + " (fields type, jurisdiction, email, complaint, lift, purposes, correction.<field>) for browsers"
-                    + " without JavaScript, and is answered by an HTML page with the form for the code, which posts"
-                    + " the field code to the verification the same way.")
+            description = "For browsers without JavaScript, the privacy center's form posts the same request to"
+                    + " /api/v1/requests/form as application/x-www-form-urlencoded (fields type, jurisdiction, email,"
+                    + " complaint, lift, purposes, correction.<field>); it is answered by an HTML page whose code form"
+                    + " posts to /api/v1/requests/{id}/verification/form.")
     @APIResponse(responseCode = "202", description = "Filed; the answer is the same whether or not we hold data"
             + " about the identifier")
     @APIResponse(responseCode = "200", description = "Joined an open request of the same subject and type")
@@ -125,10 +125,11 @@ public class RequestsResource {
     }
 
     @POST
+    @Path("form")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    // Not in the OpenAPI document: one path and method hold one operation there, and clients need the JSON one.
+    // For browsers, not for API clients: left out of the OpenAPI document.
     @Operation(hidden = true)
     public Response fileRequestForm(MultivaluedMap<String, String> form) {
         String root = root();
@@ -177,7 +178,7 @@ public class RequestsResource {
     }
 
     @POST
-    @Path("{id}/verification")
+    @Path("{id}/verification/form")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
