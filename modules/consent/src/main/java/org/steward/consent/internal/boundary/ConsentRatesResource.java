@@ -33,14 +33,13 @@ import org.steward.platform.security.api.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsentRatesResource {
 
-    @Schema(name = "ConsentRateWeek")
     public record WeekView(@Schema(required = true, description = "The Monday (UTC) the week starts on") LocalDate weekStart,
                            @Schema(required = true, description = "Holders with a recorded state at the week's end")
                            int holders,
-                           @Schema(required = true, description = "Holders per state at the week's end")
-                           Map<ConsentStatus, Integer> states,
+                           @Schema(required = true, description = "Holders per state (GRANTED, WITHDRAWN, OPTED_OUT,"
+                                   + " OPTED_IN, OBJECTED) at the week's end") Map<String, Integer> states,
                            @Schema(required = true, description = "Actions recorded during the week, by the state"
-                                   + " they led to") Map<ConsentStatus, Integer> changes) {
+                                   + " they led to") Map<String, Integer> changes) {
     }
 
     @Schema(name = "ConsentRates")
@@ -84,7 +83,13 @@ public class ConsentRatesResource {
             }
         }
         List<WeekView> out = rates.weekly(purpose, tenantId, n, Times.now(clock)).stream()
-                .map(w -> new WeekView(w.start(), w.holders(), w.states(), w.changes())).toList();
+                .map(w -> new WeekView(w.start(), w.holders(), names(w.states()), names(w.changes()))).toList();
         return new RatesView(purpose, tenantId, out);
+    }
+
+    private static Map<String, Integer> names(Map<ConsentStatus, Integer> counts) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        counts.forEach((k, v) -> out.put(k.name(), v));
+        return out;
     }
 }

@@ -71,7 +71,7 @@ public class SessionResource {
     @Operation(summary = "Sign in to the console: sets the session cookie and answers the CSRF token to send as"
             + " X-CSRF-Token (wrong credentials: 401; too many: 429 with Retry-After)")
     @APIResponse(responseCode = "201", description = "Signed in",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
     public Response openSession(@Valid SessionInput body) {
         SessionInput in = Bodies.require(body);
         if (!BasicCredentials.wellFormed(in.username(), in.password())) {
