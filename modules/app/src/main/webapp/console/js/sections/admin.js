@@ -13,9 +13,12 @@ const ROLE_LABEL = {ADMIN: 'Administrator', PRIVACY_OFFICER: 'Privacy officer', 
 const roleOptions = ROLES.map(r => ({value: r, label: ROLE_LABEL[r]}));
 const roleBadges = roles => h('span', {class: 'b-chips'}, (roles || []).map(r => badge(humanize(r), r === 'ADMIN' ? 'warn' : 'neutral')));
 
+// Each page opens to the roles whose endpoints it reads; its change actions are gated again inside.
 const PAGES = [
-  {path: 'users', label: 'Users'}, {path: 'api-keys', label: 'API keys'}, {path: 'keys', label: 'Key rotation'},
-  {path: 'tenants', label: 'Tenants and licences'},
+  {path: 'users', label: 'Users', roles: ['ADMIN', 'AUDITOR']},
+  {path: 'api-keys', label: 'API keys', roles: ['ADMIN', 'AUDITOR']},
+  {path: 'keys', label: 'Key rotation', roles: ['ADMIN']},
+  {path: 'tenants', label: 'Tenants and licences', roles: ['ADMIN', 'PRIVACY_OFFICER', 'AUDITOR']},
 ];
 
 // A SERVICE principal is bound to one tenant: the tenant field shows only when SERVICE is ticked.
@@ -231,11 +234,12 @@ async function keysPage(root) {
 export const section = {
   route: 'admin',
   title: 'Administration',
-  roles: ['ADMIN'],
+  roles: ['ADMIN', 'PRIVACY_OFFICER', 'AUDITOR'],
   async render(main, params) {
-    const page = PAGES.some(p => p.path === params[0]) ? params[0] : 'users';
+    const open = PAGES.filter(p => session.has(...p.roles));
+    const page = open.some(p => p.path === params[0]) ? params[0] : open[0].path;
     const root = h('div', {class: 'b-stack'});
-    main.append(pageTitle('Administration'), subnav('admin', PAGES, page), root);
+    main.append(pageTitle('Administration'), subnav('admin', open, page), root);
     if (params[0] && params[0] !== page) {
       root.append(h('p', {class: 'notice warn', 'data-testid': 'page-unavailable'}, 'That page does not exist or is not open to your role; here is the first page of the section.'));
     }

@@ -63,6 +63,10 @@ class ConsoleBrowserIT {
                     .singleElement().asString().contains("Granted").contains("v" + version);
             assertThat(browser.driver().getCurrentUrl()).endsWith("#/subjects/" + tenant + "/" + subject)
                     .doesNotContain("%40").doesNotContain(email);
+            // The officer manages tenants and licences, and is offered no user, key or rotation page.
+            console.section("admin");
+            browser.await(By.cssSelector("[data-testid=tenant-form]"));
+            assertThat(browser.all(By.cssSelector("[data-testid=subnav-users], [data-testid=subnav-keys]"))).isEmpty();
             assertThat(browser.severeConsoleMessages()).isEmpty();
         }
     }
@@ -102,8 +106,12 @@ class ConsoleBrowserIT {
             browser.click(By.id("verify-chain"));
             browser.awaitText(By.id("chain-result"), "intact");
             assertThat(browser.find(By.id("chain-result")).getText()).doesNotContainIgnoringCase("broken");
-            // An auditor reads, and is offered no change: no sharing or admin actions, no request actions.
-            assertThat(browser.all(By.cssSelector("a[data-route=\"admin\"]"))).isEmpty();
+            // An auditor reads users and keys, and is offered no change and no key rotation.
+            console.section("admin");
+            browser.await(By.cssSelector("[data-testid=subnav-users]"));
+            assertThat(browser.all(By.cssSelector("[data-testid=subnav-keys]"))).isEmpty();
+            browser.await(By.cssSelector("[data-testid=user-row]"));
+            assertThat(browser.all(By.cssSelector("[data-testid=user-form], [data-testid=user-edit]"))).isEmpty();
             assertThat(browser.severeConsoleMessages()).isEmpty();
         }
     }
