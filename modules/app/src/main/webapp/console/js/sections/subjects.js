@@ -40,7 +40,8 @@ async function renderSearch(main, tenantFromUrl) {
     {name: 'value', id: 'subject-identifier', label: 'Value', required: true, value: last.value, maxlength: 254, autocomplete: 'off'},
   ], async v => {
     Object.assign(last, v);
-    const res = await api('GET', `/api/v1/tenants/${encodeURIComponent(v.tenantId)}/subjects${qs({[v.kind]: v.value})}`);
+    // POST: the identifier stays out of every URL (proxies and access logs), not only the page's.
+    const res = await api('POST', `/api/v1/tenants/${encodeURIComponent(v.tenantId)}/subjects/search`, {[v.kind]: v.value});
     const items = res.items || [];
     if (items.length === 1) {
       location.hash = `#/subjects/${items[0].tenantId}/${items[0].id}`;

@@ -66,6 +66,7 @@ class AuthorizationMatrixIT {
         rule("GET " + t + "/{tenantId}/licence/history", EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR));
         rule("POST " + s, WRITERS);
         rule("GET " + s, READERS);
+        rule("POST " + s + "/search", READERS);
         rule("GET " + one, READERS);
         rule("PATCH " + one, WRITERS);
         rule("POST " + one + "/minor", WRITERS);

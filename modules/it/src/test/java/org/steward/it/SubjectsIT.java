@@ -400,6 +400,25 @@ class SubjectsIT {
 
     // ---------------------------------------------------------------- helpers
 
+    @Test
+    void aSubjectIsFoundByAnIdentifierSentInTheBodyAndTheSearchNamesItsBadFields() {
+        String t = Fixtures.tenant(http, "CLOUD");
+        String u = Fixtures.unique();
+        String id = http.post(subjects(t), "{\"email\":\"search." + u + "@example.com\",\"username\":\"search_" + u
+                + "\"}").json().getString("id");
+        Http.Response found = http.post(subjects(t) + "/search", "{\"email\":\"SEARCH." + u + "@example.com\"}");
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(ids(found.json())).containsExactly(id);
+        assertThat(ids(http.post(subjects(t) + "/search", "{\"username\":\"search_" + u + "\"}").json()))
+                .containsExactly(id);
+        assertThat(ids(http.post(subjects(t) + "/search", "{\"email\":\"nobody." + u + "@example.com\"}").json()))
+                .isEmpty();
+        problem(http.post(subjects(t) + "/search", "{}"), 400, "validation", "email");
+        problem(http.post(subjects(t) + "/search", "{\"email\":\"a@example.com\",\"username\":\"a\"}"), 400,
+                "validation", "username");
+        problem(http.post(subjects(t) + "/search", "{\"accountId\":\"\"}"), 400, "validation", "accountId");
+    }
+
     private static String subjects(String tenantId) {
         return "/api/v1/tenants/" + tenantId + "/subjects";
     }

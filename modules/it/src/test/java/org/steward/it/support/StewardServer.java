@@ -83,6 +83,10 @@ public final class StewardServer implements AutoCloseable {
             // A member binds its grid port to --interfaces only (Hazelcast binds every interface otherwise).
             cmd.add("-Dhazelcast.socket.bind.any=false");
         }
+        if (!database.postgres()) {
+            // Two servers share an H2 file through its auto-server, whose TCP port binds every interface otherwise.
+            cmd.add("-Dh2.bindAddress=127.0.0.1");
+        }
         cmd.add("-jar");
         if (uberJar) {
             cmd.add(artifact.toString());

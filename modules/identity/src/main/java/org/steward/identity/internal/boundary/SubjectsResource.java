@@ -71,6 +71,21 @@ public class SubjectsResource {
                 .build();
     }
 
+    @POST
+    @Path("search")
+    @Operation(summary = "Find a subject by exactly one identifier (email, username or accountId), sent in the body"
+            + " so that it stays out of URLs and access logs; the same answer as the GET with that identifier")
+    @APIResponse(responseCode = "200", description = "The subjects found (none, or one)")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
+    @Audited(action = "subject.list", target = "tenant", id = "tenantId")
+    public SubjectPage searchSubjects(@PathParam("tenantId") String tenantId, @Valid SubjectSearchInput body) {
+        SubjectSearchInput in = Bodies.require(body);
+        if (in.email() == null && in.username() == null && in.accountId() == null) {
+            throw ProblemException.invalid("email", "give exactly one of email, username or accountId");
+        }
+        return listSubjects(tenantId, in.email(), in.username(), in.accountId(), null, null, null);
+    }
+
     @GET
     @Operation(summary = "List subjects, or find one by exactly one identifier (email, username or accountId)")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SUPPORT_AGENT, Roles.AUDITOR, Roles.SERVICE})
