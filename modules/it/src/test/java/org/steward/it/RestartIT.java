@@ -257,7 +257,10 @@ class RestartIT {
         assertThat(http.put(AtlassianReportingIT.reporting(reportingTenant), "{\"mode\":\"OAUTH\",\"baseUrl\":\""
                 + atlassian.baseUrl() + "\",\"accessToken\":\"" + token + "\"}").status()).isEqualTo(200);
         AtlassianReportingIT.await(() -> atlassian.received().size(), n -> n == 2);
-        JsonObject status = http.get(AtlassianReportingIT.reporting(reportingTenant)).json();
+        // The stand-in counts the second call when it arrives; the run records its 503 a moment later.
+        JsonObject status = AtlassianReportingIT.await(() -> http.get(AtlassianReportingIT.reporting(reportingTenant))
+                .json(), s -> s.getString("backoffUntil", null) != null);
+        assertThat(atlassian.received()).hasSize(2);
         assertThat(status.getBoolean("cycleInProgress")).isTrue();
         assertThat(status.getInt("batchesSent")).isEqualTo(1);
         assertThat(status.getString("backoffUntil", null)).isNotNull();

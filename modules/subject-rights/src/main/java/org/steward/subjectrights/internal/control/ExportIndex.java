@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The export's readable summary page: plain HTML, no scripts and no outside resources, so it opens offline. */
-final class ExportIndex {
+public final class ExportIndex {
 
     private ExportIndex() {
     }
@@ -51,7 +51,8 @@ final class ExportIndex {
         };
     }
 
-    static String esc(String s) {
+    /** HTML text and attribute values, escaped (the export's index page and the privacy center's form pages). */
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }
