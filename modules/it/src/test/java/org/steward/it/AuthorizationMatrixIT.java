@@ -130,6 +130,7 @@ class AuthorizationMatrixIT {
         rule("GET " + one + "/restriction", EnumSet.of(R.PRIVACY_OFFICER, R.SUPPORT_AGENT, R.AUDITOR));
         rule("DELETE " + one + "/restriction", EnumSet.of(R.PRIVACY_OFFICER));
         rule("GET /api/v1/ping", ALL);
+        rule("POST /api/v1/ping", ALL);
         Set<R> retentionReaders = EnumSet.of(R.ADMIN, R.PRIVACY_OFFICER, R.AUDITOR);
         rule("POST " + one + "/erasure", WRITERS);
         rule("POST /api/v1/devices/{deviceId}/erasure", EnumSet.of(R.PRIVACY_OFFICER));

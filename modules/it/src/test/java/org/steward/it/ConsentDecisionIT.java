@@ -294,6 +294,8 @@ class ConsentDecisionIT {
         assertThat(service.get("/api/v1/ping").json().getString("status")).isEqualTo("ok");
         assertThat(SERVER.admin().get("/api/v1/ping").status()).isEqualTo(200);
         assertThat(SERVER.anonymous().get("/api/v1/ping").status()).isEqualTo(401);
+        assertThat(service.post("/api/v1/ping", "{\"any\":\"body\"}").json().getString("status")).isEqualTo("ok");
+        assertThat(SERVER.anonymous().post("/api/v1/ping", "{}").status()).isEqualTo(401);
     }
 
     @Test
