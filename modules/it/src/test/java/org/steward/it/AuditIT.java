@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -272,8 +273,31 @@ class AuditIT {
         assertThat(count("SELECT MIN(seq) FROM platform_audit_entry")).isEqualTo(1);
         assertThat(count("SELECT COUNT(DISTINCT seq) FROM platform_audit_entry")).isEqualTo(max);
         assertThat(count("SELECT last_seq FROM platform_audit_head")).isEqualTo(max);
+        // Nothing read the log meanwhile (reads seal on demand): the background sequencer sealed each entry
+        // within the bound that docs/architecture.md states.
+        assertThat(longestSealingDelay(tenants)).isPositive().isLessThanOrEqualTo(SEAL_BOUND);
         JsonObject v = assertValid();
         assertThat(v.getJsonNumber("checked").longValue()).isEqualTo(max);
+    }
+
+    /** The stated bound between an entry's acceptance and its sealing, at the default seal period (0.2 s). */
+    private static final Duration SEAL_BOUND = Duration.ofSeconds(2);
+
+    private static Duration longestSealingDelay(List<String> targets) throws SQLException {
+        Duration longest = Duration.ZERO;
+        try (Connection c = server.database().connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT occurred_at, sealed_at FROM platform_audit_entry WHERE target_id IN ('"
+                     + String.join("','", targets) + "')")) {
+            while (rs.next()) {
+                OffsetDateTime sealed = rs.getObject(2, OffsetDateTime.class);
+                assertThat(sealed).as("sealed_at").isNotNull();
+                Duration d = Duration.between(rs.getObject(1, OffsetDateTime.class), sealed);
+                if (d.compareTo(longest) > 0) {
+                    longest = d;
+                }
+            }
+        }
+        return longest;
     }
 
     // ---------------------------------------------------------------- tampering
@@ -469,7 +493,7 @@ class AuditIT {
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     String name = rs.getMetaData().getColumnName(i).toLowerCase();
-                    out.put(name, name.equals("occurred_at") ? rs.getObject(i, OffsetDateTime.class)
+                    out.put(name, name.equals("occurred_at") || name.equals("sealed_at") ? rs.getObject(i, OffsetDateTime.class)
                             : rs.getObject(i));
                 }
                 return out;

@@ -67,6 +67,13 @@ public final class Dumps {
     }
 
     public static long count(Database db, String sql, Object... params) {
+        if (sql.contains("platform_audit_entry")) {
+            try (Connection c = db.connect()) {
+                Tables.awaitAuditSealed(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try (Connection c = db.connect(); var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

@@ -65,10 +65,40 @@ public final class Tables {
         return out;
     }
 
+    /**
+     * Audit entries are sealed into the chain by a background sequencer shortly after their commit; a query on the
+     * chain's tables first waits until everything accepted so far is sealed.
+     */
     public static long count(Connection c, String sql) throws SQLException {
+        if (sql.contains("platform_audit_entry") || sql.contains("platform_audit_head")) {
+            awaitAuditSealed(c);
+        }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Waits (at most 10 s, else fails) until no accepted audit entry is waiting to be sealed. */
+    public static void awaitAuditSealed(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM platform_audit_pending")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("audit entries still unsealed after 10 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.steward.platform.kernel.api.Ids;
 
 /**
  * One audit entry: who did what to which target, with what outcome, linked to the previous entry by hash. Ids only,
@@ -54,10 +53,14 @@ public class AuditEntry {
     @Column(name = "entry_hash", length = 64, nullable = false)
     private String hash;
 
+    @Column(name = "sealed_at")
+    private OffsetDateTime sealedAt;
+
     protected AuditEntry() {
     }
 
-    AuditEntry(AuditChain.Linked linked) {
+    AuditEntry(AuditChain.Linked linked, OffsetDateTime sealedAt) {
+        this.sealedAt = sealedAt;
         AuditChain.Content c = linked.content();
         this.seq = c.seq();
         this.occurredAt = c.at();

@@ -7,8 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The one-row head of the chain: the last seq and hash. Every append locks it for update, which serialises appends
- * across threads and instances; never cached, so that a stale head can never be extended.
+ * The one-row head of the chain: the last seq and hash. The sequencer locks it for update while it seals a batch,
+ * which serialises sealing across threads and instances; never cached, so that a stale head can never be extended.
  */
 @Entity
 @Table(name = "platform_audit_head")
@@ -36,10 +36,5 @@ public class AuditHead {
 
     String lastHash() {
         return lastHash;
-    }
-
-    void advance(AuditChain.Linked appended) {
-        this.lastSeq = appended.seq();
-        this.lastHash = appended.hash();
     }
 }

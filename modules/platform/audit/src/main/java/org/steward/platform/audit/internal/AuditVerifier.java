@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Recomputes the whole chain, chunk by chunk in seq order, clearing the persistence context between chunks: memory
- * stays bounded however long the log is. It takes no lock, so appends continue meanwhile; it checks the entries up
- * to the head it read first, and entries appended later are left for the next verification.
+ * stays bounded however long the log is. It takes no lock, so sealing continues meanwhile; it checks the entries up
+ * to the head it read first, and entries sealed later are left for the next verification.
  */
 @ApplicationScoped
 public class AuditVerifier {
@@ -40,7 +40,7 @@ public class AuditVerifier {
             }
             em.clear();
         } while (chunk.size() == CHUNK && check.intact());
-        // The highest seq first, the head after: an appended entry is never above a head read after it.
+        // The highest seq first, the head after: a sealed entry is never above a head read after it.
         Long maxSeq = em.createQuery("SELECT MAX(e.seq) FROM AuditEntry e", Long.class).getSingleResult();
         long headSeqNow = (Long) head()[0];
         return check.finish(headSeq, headHash, maxSeq == null ? 0 : maxSeq, headSeqNow);

@@ -46,13 +46,13 @@ public final class ChainCheck {
     }
 
     /**
-     * Compares the end of the chain with the head that appends maintain. Entries cut off the end leave the head
-     * ahead of the log; an entry written around the head (not appended) lies beyond it.
+     * Compares the end of the chain with the head that sealing maintains. Entries cut off the end leave the head
+     * ahead of the log; an entry written around the head (not sealed) lies beyond it.
      *
      * @param headSeq     the head's last seq when the scan started (the scan covered entries up to it)
      * @param headHash    the head's hash at that time
      * @param maxSeq      the highest seq stored, read after the scan
-     * @param headSeqNow  the head's last seq read after {@code maxSeq}: every appended entry is at or below it
+     * @param headSeqNow  the head's last seq read after {@code maxSeq}: every sealed entry is at or below it
      */
     public Result finish(long headSeq, String headHash, long maxSeq, long headSeqNow) {
         if (broken == null) {
@@ -62,7 +62,7 @@ public final class ChainCheck {
             } else if (!Objects.equals(lastHash, headHash)) {
                 fail(lastSeq, "hash does not match the hash the head records for entry " + headSeq);
             } else if (maxSeq > headSeqNow) {
-                fail(headSeqNow + 1, "entry beyond the head: it was not appended through the chain");
+                fail(headSeqNow + 1, "entry beyond the head: it was not sealed through the chain");
             }
         }
         return new Result(broken == null, checked, broken);

@@ -137,7 +137,7 @@ class ChainCheckTest {
         ChainCheck.Result r = check.finish(3, c.get(2).hash(), 4, 3);
 
         assertThat(r.firstBroken()).isEqualTo(new ChainCheck.Break(4,
-                "entry beyond the head: it was not appended through the chain"));
+                "entry beyond the head: it was not sealed through the chain"));
     }
 
     @Test
