@@ -17,6 +17,8 @@
 # a database of this run) is killed or dropped here.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+FROM=
+if [ -n "${BENCH_FROM:-}" ]; then FROM=$(cd "$BENCH_FROM" && pwd) || exit 2; fi
 cd "$ROOT"
 ARGS="$*"
 QUICK=${BENCH_QUICK:-0}
@@ -145,9 +147,9 @@ run_suite() {
 # Everything runs inside main, so that bash has read the whole script before the first benchmark starts (a script
 # edited while it runs would otherwise go on from a shifted offset).
 main() {
-    if [ -n "${BENCH_FROM:-}" ]; then
+    if [ -n "$FROM" ]; then
         # Only the table again, from the logs and the state of an earlier run (after a change to this script).
-        OUT=$(cd "$BENCH_FROM" && pwd)
+        OUT=$FROM
         # shellcheck disable=SC1091
         source "$OUT/state.sh"
         for name in "${ORDER[@]}"; do RES[$name]=$(grep '^RESULT ' "$OUT/$name.log" | tail -1); done
@@ -255,7 +257,7 @@ main() {
             grow=$(calc "(at(s, $k) / at(s, $((k - 1))))" s="$S")
             WHAT[4]="access export, one subject with $(fl "$S" 0) records"
             RATIO[4]="$(fl "${S##*,}" 0) / $(fl "${S%%,*}" 0) records: $(calc 'f(a / b, 2)' a="$last" b="$first")×; $(calc 'f(x, 0)' x="$grow")× the records from $(fl "$(cut -d, -f$((k - 1)) <<<"$S")" 0): $(calc 'f(a / b, 2)' a="$last" b="$prev")× the time"
-            FIG[4]="build + download $(fl "$tot" 0) ms (build $(fl "$BU" 0), download $(fl "$DL" 0); medians of runs $(v export warm_from_run)–$(v export runs)); PostgreSQL"
+            FIG[4]="build + download $(fl "$tot" 0) ms (build $(fl "$BU" 0), download $(fl "$DL" 0); $(wr=$(v export warm_from_run) rn=$(v export runs); [ "$wr" = "$rn" ] && echo "run $rn" || echo "medians of runs $wr–$rn")); PostgreSQL"
             OK[4]=$(met "a <= 1000 && a / b <= g" a="$last" b="$prev" g="$grow")
         fi
     fi
