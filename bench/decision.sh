@@ -6,7 +6,7 @@
 #      (default 500), BENCH_RATE_S (default 15); BENCH_DB=postgres for a fresh PostgreSQL database instead of the
 #      embedded H2; and what bench/lib.sh reads.
 # Last line: RESULT ping_rps=.. decision_rps=.. ping_p99=.. decision_p99=.. (one value per round; p99 in ms at the
-# fixed rate) rate=.. achieved_ping=.. achieved_decision=..
+# fixed rate) rate=.. achieved_ping=.. achieved_decision=.. errors_ping=.. errors_decision=.. (failed requests)
 source "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
 WARMUP=${BENCH_WARMUP_S:-150}
@@ -69,11 +69,12 @@ fixed() { # name url -> appends p99 and achieved rate
     local out
     out=$("$JAVA" bench/FixedRate.java "$2" "$KEY" "$RATE" "$RATE_S")
     printf '%-9s %s\n' "$1" "$out"
-    grep -q ' errors 0 ' <<<"$out" || { echo "FAILED: $1 had errors at the fixed rate" >&2; exit 1; }
+    # Errors (timeouts of 10 s, refused connections) are counted, not fatal: an overloaded server is a result too.
+    eval "${1}_errors+=(\"$(sed -E 's/.* errors ([0-9]+) .*/\1/' <<<"$out")\")"
     eval "${1}_p99+=(\"$(sed -E 's/.* p99 ([0-9.]+) ms.*/\1/' <<<"$out")\")"
     eval "${1}_achieved+=(\"$(sed -E 's/.* achieved ([0-9.]+) req\/s.*/\1/' <<<"$out")\")"
 }
-ping_p99=(); decision_p99=(); ping_achieved=(); decision_achieved=()
+ping_p99=(); decision_p99=(); ping_achieved=(); decision_achieved=(); ping_errors=(); decision_errors=()
 echo "## fixed rate ${RATE} req/s for ${RATE_S}s (open loop, latency from the due time)"
 for ((r = 1; r <= ROUNDS; r++)); do
     fixed ping "$PING"
@@ -81,4 +82,5 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 result "ping_rps=$(join_by , "${ping_rps[@]}") decision_rps=$(join_by , "${decision_rps[@]}")" \
     "ping_p99=$(join_by , "${ping_p99[@]}") decision_p99=$(join_by , "${decision_p99[@]}") rate=$RATE" \
-    "achieved_ping=$(join_by , "${ping_achieved[@]}") achieved_decision=$(join_by , "${decision_achieved[@]}")"
+    "achieved_ping=$(join_by , "${ping_achieved[@]}") achieved_decision=$(join_by , "${decision_achieved[@]}")" \
+    "errors_ping=$(join_by , "${ping_errors[@]}") errors_decision=$(join_by , "${decision_errors[@]}")"

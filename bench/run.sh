@@ -230,6 +230,10 @@ main() {
                 ad="$AD" ap="$AP" rate="$RATE")
             [ "$(calc 'min(ad) >= 0.95 * rate && min(ap) >= 0.95 * rate' ad="$AD" ap="$AP" rate="$RATE")" = 1 ] \
                 || OK[2]="${OK[2]} (the rate was not reached)"
+            ED=$(v decision errors_decision) EP=$(v decision errors_ping)
+            if [ "$(calc 'max(a) + max(b) > 0' a="${ED:-0}" b="${EP:-0}")" = 1 ]; then
+                FIG[2]="${FIG[2]}; failed requests $(fl "$ED" 0) and $(fl "$EP" 0)"; OK[2]="**missed** (failed requests)"
+            fi
         fi
     fi
     if selected 3; then
