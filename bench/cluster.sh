@@ -5,14 +5,17 @@
 # Both instances run the same deployment with the same options: Payara Micro's data grid (Hazelcast) in tcpip mode
 # on loopback, the two members listed, the same cluster name and master key. The load is the same in all phases: two
 # wrk processes of 8 connections each (16 in all, as in row 1), both on instance A while it is alone, one on A and
-# one on B when both run. The order is A alone, A + B, A alone again (B stopped): each 2-instance figure is compared
-# with the mean of the 1-instance figures before and after it, so a change of load on the machine hits both sides.
+# one on B when both run. The order is A alone, A + B, A with B idle, A alone again (B stopped): each 2-instance figure
+# is compared with the mean of the 1-instance figures before and after it, so a change of load on the machine hits
+# both sides.
 #
 # Usage: bench/cluster.sh   (after mvn -q -o -DskipTests install; needs wrk, psql)
-# Env: BENCH_WARMUP_S (default 120, on A alone; then half of it with both), BENCH_DURATION (default 15s),
+# Env: BENCH_WARMUP_S (default 120: on A alone, then on B alone, then a quarter of it on both), BENCH_DURATION
+#      (default 15s),
 #      BENCH_CLUSTER_ARTIFACT=war|jar (default war: the uber-jar is built with --nohazelcast and cannot join a grid,
 #      see docs/operations.md), and what bench/lib.sh reads.
 # Last line: RESULT one_rps=before,after two_rps=.. one_write_rps=before,after two_write_rps=.. members=2
+#   a_with_b_idle_rps=.. a_with_b_idle_write_rps=.. (A alone under the load while B runs idle)
 source "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
 WARMUP=${BENCH_WARMUP_S:-120}
@@ -57,15 +60,16 @@ LUA=$BENCH_ROOT/bench/post.lua
 load() {
     local kind=$1 d=$2 p1 p2 rc=0
     if [ "$kind" = decision ]; then
-        wrk --timeout 10s -t1 -c8 -d"$d" -H "X-API-Key: $KEY" "$3$DECISION_PATH" >"$WORK/w1" & p1=$!
-        wrk --timeout 10s -t1 -c8 -d"$d" -H "X-API-Key: $KEY" "$4$DECISION_PATH" >"$WORK/w2" & p2=$!
+        wrk --timeout 10s -t1 -c8 -d"$d" --latency -H "X-API-Key: $KEY" "$3$DECISION_PATH" >"$WORK/w1" & p1=$!
+        wrk --timeout 10s -t1 -c8 -d"$d" --latency -H "X-API-Key: $KEY" "$4$DECISION_PATH" >"$WORK/w2" & p2=$!
     else
-        BENCH_SUBJECTS=$WORK/subjects1 wrk --timeout 10s -t1 -c8 -d"$d" -s "$LUA" "$3" >"$WORK/w1" & p1=$!
-        BENCH_SUBJECTS=$WORK/subjects2 wrk --timeout 10s -t1 -c8 -d"$d" -s "$LUA" "$4" >"$WORK/w2" & p2=$!
+        BENCH_SUBJECTS=$WORK/subjects1 wrk --timeout 10s -t1 -c8 -d"$d" --latency -s "$LUA" "$3" >"$WORK/w1" & p1=$!
+        BENCH_SUBJECTS=$WORK/subjects2 wrk --timeout 10s -t1 -c8 -d"$d" --latency -s "$LUA" "$4" >"$WORK/w2" & p2=$!
     fi
     wait "$p1" || rc=1; wait "$p2" || rc=1
     ((rc == 0)) || { echo "FAILED: wrk" >&2; exit 1; }
     local r1 r2; r1=$(wrk_rps "$(cat "$WORK/w1")"); r2=$(wrk_rps "$(cat "$WORK/w2")")
+    echo "  $kind: $r1 + $r2 req/s (p99 $(wrk_p 99% "$(cat "$WORK/w1")") / $(wrk_p 99% "$(cat "$WORK/w2")") ms)" >&2
     awk -v a="$r1" -v b="$r2" 'BEGIN {printf "%.2f", a + b}'
 }
 warm() { # seconds url1 url2
@@ -89,8 +93,12 @@ grep -q "DG Name: $NAME DG Size: 2" "$WORK/b.log" || { echo "FAILED: B did not j
 echo "B joined A: $(grep -o "DG Name: $NAME DG Size: 2" "$WORK/b.log" | tail -1)"
 # Both members see each other in the decision cache's grid set (the first decision on B joins it).
 curl -sf -o /dev/null -H "X-API-Key: $KEY" "$B$DECISION_PATH"
-warm $((WARMUP / 2)) "$A" "$B"
+# B gets the warm-up A had (a JIT-cold member serves a fraction of a warm one's rate), then both together.
+warm "$WARMUP" "$B" "$B"
+warm $((WARMUP / 4)) "$A" "$B"
 measure "2 instances (A + B; 8 connections each)" "$A" "$B"; TWO_DEC=$DEC TWO_WR=$WR
+# For the reading: A alone under the load while B runs idle (what a second JVM costs by being there).
+measure "A only, B idle (2 x 8 connections)" "$A" "$A"; IDLE_DEC=$DEC IDLE_WR=$WR
 
 stop_pid "$PID_B"
 echo "B stopped"
@@ -98,4 +106,5 @@ warm $((WARMUP / 8)) "$A" "$A"
 measure "1 instance again (A; 2 x 8 connections)" "$A" "$A"; ONE_DEC+=",$DEC" ONE_WR+=",$WR"
 grep -q "no acknowledgement within" "$WORK/a.log" && echo "note: A logged invalidations not acknowledged in time"
 echo "consent records stored: $(psql -tA -d "$DB" -c 'SELECT COUNT(*) FROM consent_event')"
-result "one_rps=$ONE_DEC two_rps=$TWO_DEC one_write_rps=$ONE_WR two_write_rps=$TWO_WR members=2"
+result "one_rps=$ONE_DEC two_rps=$TWO_DEC one_write_rps=$ONE_WR two_write_rps=$TWO_WR members=2" \
+    "a_with_b_idle_rps=$IDLE_DEC a_with_b_idle_write_rps=$IDLE_WR"

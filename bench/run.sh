@@ -4,9 +4,9 @@
 # run of every row, and always bench/out/<time>/results.md with the logs of the run beside it.
 #
 #   mvn -q -o -DskipTests install           # first: run.sh measures the built artifacts (modules/app/target)
-#   bench/run.sh                            # every row, about 30 minutes on 2 cores
+#   bench/run.sh                            # every row, about 35 minutes on 2 cores
 #   bench/run.sh 3 8                        # some rows only (rows 1+2 and 5+6 are measured together)
-#   BENCH_QUICK=1 bench/run.sh              # a smoke test of everything: small sizes, short warm-ups (~8 minutes)
+#   BENCH_QUICK=1 bench/run.sh              # a smoke test of everything: small sizes, short warm-ups (6-10 minutes)
 #
 # Env: BENCH_QUICK=1 (see above); BENCH_README=1|0 to write bench/README.md or not (default: only after a full run of
 # every row); BENCH_DECISION_DB=postgres to run rows 1-2 on PostgreSQL (default: the embedded H2); PG* for the
@@ -290,7 +290,7 @@ main() {
         if [ -z "${RES[cluster]:-}" ]; then failed 8 cluster; else
             O=$(v cluster one_rps) T=$(v cluster two_rps) OW=$(v cluster one_write_rps) TW=$(v cluster two_write_rps)
             RATIO[8]="$(calc 'f(t / mean(o), 2)' t="$T" o="$O")×; consent writes $(calc 'f(t / mean(o), 2)' t="$TW" o="$OW")×"
-            FIG[8]="decision $(calc 'f(x, 0)' x="$T") req/s on 2 instances vs $(fl "$O" 0) on 1 (before and after); consent writes $(calc 'f(x, 0)' x="$TW") vs $(fl "$OW" 0) req/s; 16 connections in all, PostgreSQL"
+            FIG[8]="decision $(calc 'f(x, 0)' x="$T") req/s on 2 instances vs $(fl "$O" 0) on 1 (before and after; A under the whole load while B idles: $(calc 'f(x, 0)' x="$(v cluster a_with_b_idle_rps)")); consent writes $(calc 'f(x, 0)' x="$TW") vs $(fl "$OW" 0) req/s (B idle: $(calc 'f(x, 0)' x="$(v cluster a_with_b_idle_write_rps)")); 16 connections in all, PostgreSQL"
             OK[8]="reported"
         fi
     fi
