@@ -29,7 +29,6 @@ for r in "${ROWS[@]}"; do
     [[ $r =~ ^[1-8]$ ]] || { echo "usage: bench/run.sh [row...]   (rows 1 to 8)" >&2; exit 2; }
 done
 selected() { local r; for r in "${ROWS[@]}"; do [ "$r" = "$1" ] && return 0; done; return 1; }
-ALL=0; [ "$(printf '%s\n' "${ROWS[@]}" | sort -u | wc -l)" -eq 8 ] && ALL=1
 declare -A RES SECS LOADS CMDS
 ORDER=()
 CHILD=
