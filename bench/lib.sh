@@ -51,11 +51,12 @@ need() { # file... : exits 2 naming what is missing
     for f in "$@"; do [ -f "$f" ] || { echo "missing $f (build first: mvn -q -o -DskipTests install)" >&2; exit 2; }; done
 }
 
-# A TCP port on 127.0.0.1 that nothing accepts connections on (and, with a count, that many consecutive ones).
+# A TCP port on 127.0.0.1 that nothing accepts connections on (and, with a count, that many consecutive ones), below
+# the ephemeral range (32768-) so that no outgoing connection holds it.
 free_port() {
     local n=${1:-1} p i ok
     while :; do
-        p=$((20000 + RANDOM % 20000)) ok=1
+        p=$((20000 + RANDOM % 12000)) ok=1
         for ((i = 0; i < n; i++)); do
             if (exec 3<>"/dev/tcp/127.0.0.1/$((p + i))") 2>/dev/null; then ok=0; break; fi
         done

@@ -104,7 +104,8 @@ run() {
     echo
     echo "=== $name: ${CMDS[$name]}   (load $load, $(date -u +%H:%M:%S) UTC)"
     : >"$OUT/$name.log"
-    setsid env "${envs[@]}" "$@" >>"$OUT/$name.log" 2>&1 </dev/null &
+    # The servers' own logs are kept beside the benchmark's (bench/lib.sh copies them there on exit).
+    setsid env BENCH_KEEP_LOGS="$OUT/$name-servers" "${envs[@]}" "$@" >>"$OUT/$name.log" 2>&1 </dev/null &
     CHILD=$!
     tail -n +1 -f --pid="$CHILD" "$OUT/$name.log" &
     tailer=$!
@@ -195,7 +196,7 @@ main() {
                 ip = s; fp = ""; if (index(s, ".")) {ip = substr(s, 1, index(s, ".") - 1); fp = substr(s, index(s, "."))}
                 while (length(ip) > 3 && match(ip, /[0-9][0-9][0-9]$/)) {fp = "," substr(ip, RSTART) fp; ip = substr(ip, 1, RSTART - 1)}
                 return (neg ? "-" : "") ip fp}
-            BEGIN {print '"$expr"'}'
+            BEGIN {print ('"$expr"')}'
     }
     csv() { local IFS=,; echo "$*"; }
     # fl LIST DECIMALS: every value of a comma list, formatted, joined by " / ".
