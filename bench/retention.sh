@@ -1,50 +1,37 @@
 #!/usr/bin/env bash
-# Retention benchmark (issue 5): a policy sweep over N expired records against a raw SQL DELETE of the same rows on
-# the same PostgreSQL in the same run, and the erasure of a subject with 10 records against one with 10,000.
-# Usage: bench/retention.sh [records=1000000] [repeats=5] (BENCH_ROUNDS=3 sweep rounds). Needs psql, curl and a local PostgreSQL
-# (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Build first: mvn -q -o -DskipTests install.
-set -euo pipefail
+# Rows 5 and 6 (issue 5): a policy sweep over N expired records against a raw SQL DELETE of the same rows on the
+# same PostgreSQL in the same run, and the erasure of a subject with 10 records against one with 10,000.
+# Usage: bench/retention.sh [records=1000000] [repeats=5] (BENCH_ROUNDS=3 sweep rounds). Needs psql, curl and a local
+# PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres; a fresh database, dropped at the end). Build
+# first: mvn -q -o -DskipTests install. STEWARD_WAR/PAYARA_MICRO point it at copies, so that a rebuild during a run
+# does not change what is measured. BENCH_HEAP (default 512m), BENCH_CHUNK (default 50000).
+# Last line: RESULT records=N sweep_ms=.. raw_ms=.. (raw: one more than sweeps) sweep_raw=.. (per round)
+#   heap_peak_mb=.. (the largest of the rounds) heap_max_mb=512 rows_left=.. erase_small_us=.. erase_large_us=..
+#   (medians) small=10 large=10000
+source "$(dirname "$0")/lib.sh"
 N=${1:-1000000}
 REPEATS=${2:-5}
 SUBJECTS=1000
-PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WAR=${STEWARD_WAR:-$ROOT/modules/app/target/steward.war}
-MICRO=${PAYARA_MICRO:-$ROOT/modules/app/target/payara-micro.jar}
 HEAP=${BENCH_HEAP:-512m}
-DB=bench_retention_$(date +%s)
-WORK=$(mktemp -d)
-PORT=${BENCH_PORT:-18555}
-PASS=bench-admin-password-1
-PID=
-cleanup() {
-  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; sleep 5; kill -9 "$PID" 2>/dev/null || true; fi
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+command -v psql >/dev/null || { echo "psql is missing" >&2; exit 2; }
+need "$STEWARD_WAR" "$PAYARA_MICRO"
+db_create retention
+PORT=$(free_port)
 ms() { date +%s%3N; }
 q() { psql -qtA -d "$DB" -c "$1"; }
 
-psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null
-STEWARD_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" STEWARD_DB_USER=$PGUSER STEWARD_DB_PASSWORD=${PGPASSWORD:-} \
-STEWARD_DB_DRIVER=org.postgresql.ds.PGSimpleDataSource STEWARD_DATA_DIR=$WORK/data STEWARD_ADMIN_PASSWORD=$PASS \
-STEWARD_RETENTION_SWEEP_PERIOD=PT1S STEWARD_RETENTION_POLICY_CHUNK=${BENCH_CHUNK:-50000} \
-  java -Xmx$HEAP -jar "$MICRO" --deploy "$WAR" --contextroot / --port $PORT --nocluster --nohazelcast \
-  --rootdir "$WORK/payara" > "$WORK/server.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 240); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:$PORT/health/ready)" = 200 ] && break; sleep 0.5
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' localhost:$PORT/health/ready)" = 200 ] || { tail -50 "$WORK/server.log"; exit 1; }
+# shellcheck disable=SC2046
+SERVER_JVM_OPTS=-Xmx$HEAP start_server retention war "$PORT" $(db_env "$DB") STEWARD_RETENTION_SWEEP_PERIOD=PT1S \
+    STEWARD_RETENTION_POLICY_CHUNK="${BENCH_CHUNK:-50000}" -- --nocluster --nohazelcast
+wait_ready "$PORT" "$SERVER_PID" retention
+PASS=$ADMIN_PASSWORD
 API="curl -sf -u admin:$PASS -H Content-Type:application/json"
 $API localhost:$PORT/api/v1/users -d '{"username":"bench-operator","password":"bench-password-1","roles":["ADMIN","PRIVACY_OFFICER","AUDITOR"]}' >/dev/null
 OP="curl -sf -u bench-operator:bench-password-1 -H Content-Type:application/json"
 id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }
 TENANT=$($OP localhost:$PORT/api/v1/tenants -d '{"name":"Bench","siteUrl":"https://bench.atlassian.net","hostingMode":"CLOUD","licence":{"key":"SEN-BENCH","expiresOn":"2099-12-31"}}' | id)
 
-echo "== machine: $(nproc) cores; chunk ${BENCH_CHUNK:-50000}; $(java -version 2>&1 | head -1); $(psql -tA -d postgres -c 'select version()' | cut -c1-40); heap -Xmx$HEAP"
+echo "# $(date -u +%FT%TZ)  $(machine)  chunk ${BENCH_CHUNK:-50000}; $(psql -tA -d postgres -c 'select version()' | cut -c1-40); heap -Xmx$HEAP"
 
 # Subjects for the bulk rows (no personal data: the benchmark times deletion, not encryption).
 q "INSERT INTO identity_subject (id, tenant_id, data_key_id, minor, created_at, updated_at, version, index_version)
@@ -93,14 +80,14 @@ echo "== policy sweep over $N expired records vs raw DELETE (same rows, same dat
 # raw, sweep, raw, sweep, ..., raw: each sweep is compared with the mean of the raw DELETEs just before and after it,
 # so a load change on the machine during the run hits both sides of each ratio.
 PREV=$(raw_delete); echo "raw DELETE: $PREV ms"
-ratios=()
+ratios=(); sweeps=(); raws=("$PREV"); heaps=(); lefts=0
 for r in $(seq 1 "$ROUNDS"); do
   read -r S WALL HEAPMB LEFT < <(sweep)
   echo "sweep: $S ms in the sweep run ($WALL ms from the policy change, incl. up to 1 s until the next period); max used heap ${HEAPMB} MB; rows left $LEFT"
   NEXT=$(raw_delete); echo "raw DELETE: $NEXT ms"
   RATIO=$(awk -v s=$S -v a=$PREV -v b=$NEXT 'BEGIN {printf "%.2f", 2 * s / (a + b)}')
   echo "round $r: sweep/raw $RATIO (sweep $S ms / mean raw $(( (PREV + NEXT) / 2 )) ms)"
-  ratios+=("$RATIO"); PREV=$NEXT
+  ratios+=("$RATIO"); sweeps+=("$S"); raws+=("$NEXT"); heaps+=("$HEAPMB"); lefts=$((lefts + LEFT)); PREV=$NEXT
 done
 echo "sweep/raw per round: ${ratios[*]}; median $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
 
@@ -123,3 +110,7 @@ MS=$(median "${small[@]}"); ML=$(median "${large[@]}")
 echo "10 records:     ${small[*]} us (median $MS)"
 echo "10,000 records: ${large[*]} us (median $ML)"
 echo "ratio 10,000/10: $(awk -v a=$ML -v b=$MS 'BEGIN {printf "%.2f", a / b}')"
+result "records=$N sweep_ms=$(join_by , "${sweeps[@]}") raw_ms=$(join_by , "${raws[@]}")" \
+    "sweep_raw=$(join_by , "${ratios[@]}") heap_peak_mb=$(printf '%s\n' "${heaps[@]}" | sort -n | tail -1)" \
+    "heap_max_mb=$(( $(numfmt --from=iec "${HEAP^^}") / 1048576 )) rows_left=$lefts erase_small_us=$MS" \
+    "erase_large_us=$ML small=10 large=10000 repeats=$REPEATS"

@@ -2,6 +2,7 @@
 # Start-up time and resident memory of Steward's uber-jar, against an empty Payara Micro as the baseline.
 #
 #   bench/startup.sh [runs]          (default 3; run from anywhere, after `mvn -o -DskipTests install`)
+# Row 7 of bench/run.sh, which reads the RESULT line this prints last.
 #
 # For each run, in a fresh temporary directory (the default embedded H2 is ./data/steward, relative to it):
 #   steward: java -jar modules/app/target/steward.jar --port P --nocluster   with STEWARD_DATA_DIR=<tmp>/data
@@ -169,3 +170,5 @@ printf '| %-42s | %12d | %14s | %18s |\n' "steward.jar (/health/ready 200)" "$sm
 printf '| %-42s | %12d | %14s | %18s |\n' "empty Payara Micro (/health/live, any)" "$em" "$(mb "$e1")" "$(mb "$e2")"
 printf '| %-42s | %12s | %14s | %18s |\n' "ratio steward / empty" "$(ratio "$sm" "$em")" "$(ratio "$s1" "$e1")" \
     "$(ratio "$s2" "$e2")"
+# The machine-readable last line, for bench/run.sh (medians; RSS in kB).
+echo "RESULT runs=$RUNS steward_ms=$sm empty_ms=$em steward_rss_kb=$s1 steward_rss_idle_kb=$s2 empty_rss_kb=$e1 empty_rss_idle_kb=$e2"
