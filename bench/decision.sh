@@ -14,6 +14,7 @@ DURATION=${BENCH_DURATION:-15s}
 ROUNDS=${BENCH_ROUNDS:-2}
 RATE=${BENCH_RATE:-500}
 RATE_S=${BENCH_RATE_S:-15}
+RATE_WARMUP_S=${BENCH_RATE_WARMUP_S:-10}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 need "$STEWARD_JAR"
 
@@ -67,7 +68,7 @@ done
 
 fixed() { # name url -> appends p99 and achieved rate
     local out
-    out=$("$JAVA" bench/FixedRate.java "$2" "$KEY" "$RATE" "$RATE_S")
+    out=$("$JAVA" bench/FixedRate.java "$2" "$KEY" "$RATE" "$RATE_S" "$RATE_WARMUP_S")
     printf '%-9s %s\n' "$1" "$out"
     # Errors (timeouts of 10 s, refused connections) are counted, not fatal: an overloaded server is a result too.
     eval "${1}_errors+=(\"$(sed -E 's/.* errors ([0-9]+) .*/\1/' <<<"$out")\")"

@@ -4,7 +4,7 @@
 # run of every row, and always bench/out/<time>/results.md with the logs of the run beside it.
 #
 #   mvn -q -o -DskipTests install           # first: run.sh measures the built artifacts (modules/app/target)
-#   bench/run.sh                            # every row, about 35 minutes on 2 cores
+#   bench/run.sh                            # every row, about 36 minutes on 2 cores
 #   bench/run.sh 3 8                        # some rows only (rows 1+2 and 5+6 are measured together)
 #   BENCH_QUICK=1 bench/run.sh              # a smoke test of everything: small sizes, short warm-ups (6-10 minutes)
 #
@@ -128,7 +128,7 @@ run_suite() {
     if ((QUICK)); then
         selected 7 && run startup -- $B/startup.sh 1
         (selected 1 || selected 2) && run decision BENCH_DB="${BENCH_DECISION_DB:-h2}" BENCH_WARMUP_S=12 \
-            BENCH_DURATION=3s BENCH_ROUNDS=1 BENCH_RATE_S=3 -- $B/decision.sh
+            BENCH_DURATION=3s BENCH_ROUNDS=1 BENCH_RATE_S=3 BENCH_RATE_WARMUP_S=2 -- $B/decision.sh
         selected 3 && run write BENCH_WARMUP_S=8 BENCH_DURATION=3s BENCH_ROUNDS=1 BENCH_SUBJECTS=32 -- $B/write.sh
         selected 4 && run export BENCH_DB=postgres BENCH_RUNS=1 -- $B/export.sh 10 100 1000
         (selected 5 || selected 6) && run retention BENCH_ROUNDS=1 -- $B/retention.sh 20000 2
