@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.steward.platform.crypto.api.Crypto;
 import org.steward.platform.crypto.api.IndexKind;
+import org.steward.platform.kernel.api.InstanceId;
 import org.steward.platform.kernel.api.Migrations;
 import org.steward.platform.kernel.api.ScheduledJob;
 import org.steward.platform.security.api.AdminAccount;
@@ -122,7 +123,7 @@ public class Startup {
         }
         readiness.markStarted();
         LOG.info("Steward started in " + (System.nanoTime() - t0) / 1_000_000 + " ms; its clock reads "
-                + clock.instant());
+                + clock.instant() + "; the leases it takes are held as " + InstanceId.get());
     }
 
     /**

@@ -22,6 +22,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -115,13 +116,15 @@ public final class AtlassianStandIn implements AutoCloseable {
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE, "org.eclipse.parsson.rejectDuplicateKeys", true));
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    // A thread per request: an API that holds its answers must not also queue them (a queued request can outlast the caller's timeout).
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Object lock = new Object();
     private final List<Batch> received = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Map<String, String> marks = new ConcurrentHashMap<>();
     private final Deque<Reply> scripts = new ConcurrentLinkedDeque<>();
     private volatile String cyclePeriod;
+    private volatile Duration delay = Duration.ZERO;
     private volatile String bearer;
     private volatile String connectIssuer;
     private volatile byte[] connectSecret;
@@ -172,6 +175,14 @@ public final class AtlassianStandIn implements AutoCloseable {
     /** The {@code Cycle-Period} header of every 200 and 204; null sends none. */
     public void cyclePeriod(String headerValue) {
         cyclePeriod = headerValue;
+    }
+
+    /**
+     * Holds every answer to a report (recorded on arrival) for this long, as a slow API would: a sender that dies
+     * meanwhile has sent the batch without learning its answer.
+     */
+    public void delay(Duration d) {
+        delay = d;
     }
 
     /** Answers the next requests that pass the checks with these replies, in order, one each. */
@@ -228,6 +239,13 @@ public final class AtlassianStandIn implements AutoCloseable {
             Answer answer;
             synchronized (lock) {
                 answer = decide(ex, raw);
+            }
+            if (!delay.isZero() && !TOKEN_PATH.equals(ex.getRequestURI().getRawPath())) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));

@@ -49,9 +49,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Jira Service Management's REST API on 127.0.0.1 for the integration tests, limited to the calls Steward makes: list
- * a service desk's requests (newest first, paged), read one, comment on it, list and post its transitions. The tests
- * add the requests (tickets) themselves, then see what Steward did with them, and can send the signed webhook that
- * JSM Automation's "Send web request" would send.
+ * a service desk's requests (newest first, paged), read one, list and post its comments, list and post its
+ * transitions. The tests add the requests (tickets) themselves, then see what Steward did with them, and can send the
+ * signed webhook that JSM Automation's "Send web request" would send.
  * <p>
  * It is strict on purpose, since it is how the tests prove that Steward follows JSM's contract: a missing or
  * ill-formed {@code Authorization}, a call outside these endpoints, a POST that is not {@code application/json}, a
@@ -70,8 +70,8 @@ public final class JsmStandIn implements AutoCloseable {
     public record Customer(String accountId, String emailAddress, String displayName) {
     }
 
-    /** A comment on a request. */
-    public record Comment(String body, boolean isPublic) {
+    /** A comment on a request, and when it arrived. */
+    public record Comment(String body, boolean isPublic, Instant at) {
     }
 
     /** Steward's answer to a webhook. */
@@ -122,7 +122,8 @@ public final class JsmStandIn implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    // A thread per request: a JSM that holds its answers must not also queue them (a queued request can outlast the caller's timeout).
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Ticket> tickets = new CopyOnWriteArrayList<>();
@@ -134,6 +135,7 @@ public final class JsmStandIn implements AutoCloseable {
     private volatile String basic;
     private volatile String bearer;
     private volatile boolean down;
+    private volatile Duration commentDelay = Duration.ZERO;
 
     public JsmStandIn() {
         try {
@@ -194,6 +196,14 @@ public final class JsmStandIn implements AutoCloseable {
     /** The transition ids posted to the request, in order, refused ones included. */
     public List<String> transitionsPosted(String issueKey) {
         return List.copyOf(ticket(issueKey).transitions);
+    }
+
+    /**
+     * Holds the answer to every comment (recorded on arrival) for this long, as a slow JSM would: a sender that dies
+     * meanwhile has posted the comment without learning so.
+     */
+    public void delayComments(Duration delay) {
+        commentDelay = delay;
     }
 
     /** While true, every request is answered 503 (and counted). */
@@ -282,6 +292,13 @@ public final class JsmStandIn implements AutoCloseable {
             } catch (Refused r) {
                 reply = r.reply;
             }
+            if (path.endsWith("/comment") && "POST".equals(ex.getRequestMethod()) && !commentDelay.isZero()) {
+                try {
+                    Thread.sleep(commentDelay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
             if (reply.body() == null) {
                 ex.sendResponseHeaders(reply.status(), -1);
@@ -318,8 +335,6 @@ public final class JsmStandIn implements AutoCloseable {
         }
         if (rest.length == 1) {
             allow(ex, "GET");
-        } else if ("comment".equals(rest[1])) {
-            allow(ex, "POST");
         } else {
             allow(ex, "GET", "POST");
         }
@@ -337,7 +352,7 @@ public final class JsmStandIn implements AutoCloseable {
             return new Reply(200, json(t).toString());
         }
         if ("comment".equals(rest[1])) {
-            return comment(ex, t, raw);
+            return "GET".equals(method) ? comments(ex, t) : comment(ex, t, raw);
         }
         return "GET".equals(method) ? transitions(t) : transition(ex, t, raw);
     }
@@ -472,6 +487,24 @@ public final class JsmStandIn implements AutoCloseable {
         throw new Refused(ex, 400, name + " is not an integer of at least " + min + ": " + value);
     }
 
+    /** {@code GET …/comment}: the request's comments, oldest first, paged ({@code start}, {@code limit}). */
+    private Reply comments(HttpExchange ex, Ticket t) throws Refused {
+        Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
+        int start = integer(ex, query, "start", 0, 0);
+        int limit = Math.min(100, integer(ex, query, "limit", 50, 1));
+        boolean publicOnly = !"false".equals(single(ex, query, "public"));
+        List<Comment> all = t.comments.stream().filter(c -> !publicOnly || c.isPublic()).toList();
+        List<Comment> slice = start >= all.size() ? List.of() : all.subList(start, Math.min(all.size(), start + limit));
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        for (Comment c : slice) {
+            values.add(Json.createObjectBuilder().add("id", Integer.toString(all.indexOf(c) + 1)).add("body", c.body())
+                    .add("public", c.isPublic()));
+        }
+        return new Reply(200, Json.createObjectBuilder().add("size", slice.size()).add("start", start)
+                .add("limit", limit).add("isLastPage", start + slice.size() >= all.size()).add("values", values)
+                .build().toString());
+    }
+
     /** {@code POST …/comment} with exactly {@code {"body":"…","public":true|false}}. */
     private Reply comment(HttpExchange ex, Ticket t, byte[] raw) throws Refused {
         JsonObject body = object(ex, raw);
@@ -486,7 +519,7 @@ public final class JsmStandIn implements AutoCloseable {
         if (isPublic != JsonValue.TRUE && isPublic != JsonValue.FALSE) {
             throw new Refused(ex, 400, "the comment's public is not a boolean: " + isPublic);
         }
-        t.comments.add(new Comment(text, isPublic == JsonValue.TRUE));
+        t.comments.add(new Comment(text, isPublic == JsonValue.TRUE, Instant.now()));
         return new Reply(201, Json.createObjectBuilder().add("id", Integer.toString(commentIds.incrementAndGet()))
                 .add("body", text).add("public", isPublic).build().toString());
     }
@@ -535,7 +568,7 @@ public final class JsmStandIn implements AutoCloseable {
             t.status = RESOLVE.equals(id) ? "Resolved" : "Canceled";
             t.category = "DONE";
             if (comment != null) {
-                t.comments.add(new Comment(comment, true));
+                t.comments.add(new Comment(comment, true, Instant.now()));
             }
         }
         return new Reply(204, null);

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class Mailbox {
 
-    /** One delivered mail. */
-    public record Mail(String to, String subject, String text) {
+    /** One delivered mail, and when the SMTP server took it. */
+    public record Mail(String to, String subject, String text, java.time.Instant at) {
     }
 
     private static GreenMail server;
@@ -53,7 +53,7 @@ public final class Mailbox {
             try {
                 for (jakarta.mail.Address a : m.getRecipients(Message.RecipientType.TO)) {
                     if (a.toString().equalsIgnoreCase(address)) {
-                        out.add(new Mail(address, m.getSubject(), GreenMailUtil.getBody(m).replace("\r\n", "\n")));
+                        out.add(mail(address, m));
                     }
                 }
             } catch (MessagingException e) {
@@ -61,6 +61,27 @@ public final class Mailbox {
             }
         }
         return out;
+    }
+
+    /** Every mail received so far, to whomever, in arrival order. */
+    public static List<Mail> all() {
+        List<Mail> out = new ArrayList<>();
+        for (MimeMessage m : server().getReceivedMessages()) {
+            try {
+                for (jakarta.mail.Address a : m.getRecipients(Message.RecipientType.TO)) {
+                    out.add(mail(a.toString(), m));
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    private static Mail mail(String to, MimeMessage m) throws MessagingException {
+        java.util.Date received = m.getReceivedDate();
+        return new Mail(to, m.getSubject(), GreenMailUtil.getBody(m).replace("\r\n", "\n"),
+                received == null ? null : received.toInstant());
     }
 
     /** Waits for the {@code n}-th (1-based) mail to the address that matches. */

@@ -33,9 +33,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as it arrived. */
+    /** One request as it arrived, and when. */
     public record Received(String path, String deliveryId, String event, String signature, String body,
-                           boolean signatureValid) {
+                           boolean signatureValid, java.time.Instant at) {
     }
 
     /** Steward's answer to a callback. */
@@ -43,7 +43,8 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    // A thread per request: a receiver that holds its answers must not also queue them (a queued request can outlast the caller's timeout).
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
@@ -134,7 +135,7 @@ public final class WebhookReceiver implements AutoCloseable {
         String signature = ex.getRequestHeaders().getFirst("Steward-Signature");
         received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(path,
                 ex.getRequestHeaders().getFirst("Steward-Delivery"), ex.getRequestHeaders().getFirst("Steward-Event"),
-                signature, body, valid(secrets.get(path), signature, body)));
+                signature, body, valid(secrets.get(path), signature, body), java.time.Instant.now()));
         AtomicInteger hold = holds.get(path);
         if (hold != null && hold.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             try {

@@ -1,6 +1,7 @@
 package org.steward.atlassian.internal.connector;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -19,6 +20,9 @@ import java.util.Optional;
 public final class JsmClient {
 
     static final String API = "/rest/servicedeskapi";
+    private static final int COMMENT_PAGE = 100;
+    /** A ticket's comments read at most: Steward posts a handful to each. */
+    private static final int MAX_COMMENT_PAGES = 10;
 
     /** Where and as whom: {@code authorization} is the whole header value (Basic … or Bearer …). */
     public record Desk(String siteUrl, String serviceDeskId, String authorization) {
@@ -83,6 +87,31 @@ public final class JsmClient {
     public void comment(Desk d, String issueKey, String body) throws JsmException {
         call(d, "POST", API + "/request/" + enc(issueKey) + "/comment", Json.createObjectBuilder()
                 .add("body", body).add("public", true).build().toString(), 201);
+    }
+
+    /**
+     * Whether the request already has a public comment with exactly this body: a retry whose earlier try may have got
+     * through asks before it posts. Reads the comments page by page, newest pages being the last.
+     */
+    public boolean hasComment(Desk d, String issueKey, String body) throws JsmException {
+        for (int start = 0, page = 0; page < MAX_COMMENT_PAGES; page++) {
+            JsonObject o = object(call(d, "GET", API + "/request/" + enc(issueKey) + "/comment?public=true"
+                    + "&internal=false&start=" + start + "&limit=" + COMMENT_PAGE, null, 200));
+            if (!(o.get("values") instanceof JsonArray values)) {
+                throw new JsmException(200, "a comment page without values");
+            }
+            for (JsonValue v : values) {
+                if (v.getValueType() == JsonValue.ValueType.OBJECT
+                        && body.equals(v.asJsonObject().getString("body", null))) {
+                    return true;
+                }
+            }
+            if (o.getBoolean("isLastPage", true) || values.isEmpty()) {
+                return false;
+            }
+            start += values.size();
+        }
+        return false;
     }
 
     /**

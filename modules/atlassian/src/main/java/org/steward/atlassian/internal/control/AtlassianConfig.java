@@ -47,6 +47,10 @@ public class AtlassianConfig {
     @ConfigProperty(name = "steward.atlassian.http-timeout", defaultValue = "PT20S")
     Duration httpTimeout;
 
+    @Inject
+    @ConfigProperty(name = "steward.atlassian.lease", defaultValue = "PT2M")
+    Duration lease;
+
     private AtlassianHttp http;
     private ReportClient reports;
     private JsmClient jsm;
@@ -72,10 +76,14 @@ public class AtlassianConfig {
         return pollPeriod;
     }
 
-    /** A lease outlasts a run's calls: a batch in flight is never taken over and sent twice. */
+    /**
+     * How long a reporting run, a desk's poll, a ticket's intake or a comment stays with its instance; after a crash
+     * another instance takes it over once this ran out. At least four HTTP timeouts, so that a batch or comment in
+     * flight is never taken over and sent twice.
+     */
     public Duration lease() {
         Duration floor = httpTimeout.multipliedBy(4);
-        return floor.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : floor;
+        return lease.compareTo(floor) < 0 ? floor : lease;
     }
 
     /** The delay before retry number {@code attempt} (1 for the first), spread ±20%. */

@@ -10,8 +10,10 @@ import org.steward.atlassian.internal.connector.JsmClient;
 
 /**
  * Posts the outbox's comments to their tickets (each ticket's earliest first: {@link TicketComments#due}), retried
- * with backoff while JSM fails. A closing notice then transitions the ticket; the request itself never waits for any
- * of this.
+ * with backoff while JSM fails. A comment whose earlier try may have got through (a timeout, or an instance that died
+ * while posting it) is looked for on the ticket first, so that the subject never reads it twice: JSM's API has no
+ * idempotency key. A closing notice then transitions the ticket (a resolved ticket offers no transition, so that is
+ * never done twice either); the request itself never waits for any of this.
  */
 @ApplicationScoped
 public class CommentPoster {
@@ -36,7 +38,7 @@ public class CommentPoster {
                     continue;
                 }
                 try {
-                    if (o.comment()) {
+                    if (o.comment() && !(o.uncertain() && config.jsm().hasComment(o.desk(), o.issueKey(), o.body()))) {
                         config.jsm().comment(o.desk(), o.issueKey(), o.body());
                         if (o.transition()) {
                             comments.commented(id);

@@ -100,15 +100,23 @@ public class TicketComments {
                 .getResultList();
     }
 
-    /** What one post needs. */
+    /**
+     * What one post needs. {@code uncertain}: an earlier try may have posted the comment without learning so (it timed
+     * out or failed, or its instance died holding the lease), so the ticket is looked at before it is posted again.
+     */
     public record Outgoing(String id, String ticketId, String issueKey, JsmClient.Desk desk, String body,
-                           boolean comment, boolean transition, String transitionName) {
+                           boolean comment, boolean transition, String transitionName, boolean uncertain) {
     }
 
     /** Leases a comment and reads what it needs; null when another instance has it or it is done. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outgoing claim(String id) {
         OffsetDateTime now = Times.now(clock);
+        // Read before the lease is taken: a lease still set means its holder never recorded how its try went.
+        List<Object[]> before = em.createQuery("SELECT c.attempts, c.leaseUntil FROM TicketComment c WHERE c.id = :id",
+                Object[].class).setParameter("id", id).getResultList();
+        boolean uncertain = !before.isEmpty() && (((Number) before.get(0)[0]).intValue() > 0
+                || before.get(0)[1] != null);
         int claimed = em.createQuery("UPDATE TicketComment c SET c.leaseUntil = :u WHERE c.id = :id"
                         + " AND c.state <> :posted AND (c.leaseUntil IS NULL OR c.leaseUntil < :now)")
                 .setParameter("u", now.plus(config.lease())).setParameter("id", id)
@@ -122,7 +130,7 @@ public class TicketComments {
         ServiceDesk d = em.find(ServiceDesk.class, t.deskId());
         String body = crypto.cipher(DataKeyId.of(c.dataKeyId())).decrypt(BODY, c.bodyEnc());
         return new Outgoing(id, t.id(), t.issueKey(), desks.target(d), body,
-                c.state() == TicketComment.State.PENDING, c.closing(), d.transition());
+                c.state() == TicketComment.State.PENDING, c.closing(), d.transition(), uncertain);
     }
 
     /** The comment is on the ticket; a closing one still has its transition to do. */

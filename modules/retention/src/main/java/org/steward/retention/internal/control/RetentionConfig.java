@@ -3,15 +3,12 @@ package org.steward.retention.internal.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.steward.platform.kernel.api.InstanceId;
 
 /** The retention module's settings (see config/steward.env.example) and this instance's lease-owner id. */
 @ApplicationScoped
 public class RetentionConfig {
-
-    /** A new id at every start: a restarted instance never mistakes the leases of its previous life for its own. */
-    private static final String INSTANCE = UUID.randomUUID().toString();
 
     @Inject
     @ConfigProperty(name = "steward.retention.sweep-period", defaultValue = "PT1M")
@@ -35,7 +32,7 @@ public class RetentionConfig {
     Duration erasureDelay;
 
     public String instance() {
-        return INSTANCE;
+        return InstanceId.get();
     }
 
     public Duration sweepPeriod() {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
+import org.steward.platform.kernel.api.InstanceId;
 import org.steward.platform.kernel.api.Times;
 import org.steward.sharing.internal.entity.Delivery;
 import org.steward.sharing.internal.entity.ChangeNotice;
@@ -26,7 +26,7 @@ import org.steward.sharing.internal.entity.Subscription;
 @ApplicationScoped
 public class NoticeDeliveries {
 
-    static final String OWNER = UUID.randomUUID().toString();
+    static final String OWNER = InstanceId.get();
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.steward.platform.crypto.api.Crypto;
 import org.steward.platform.kernel.api.DataKeyId;
+import org.steward.platform.kernel.api.InstanceId;
 import org.steward.platform.kernel.api.Times;
 import org.steward.sharing.internal.connector.OpenDsr;
 import org.steward.sharing.internal.connector.WebhookSignature;
@@ -26,7 +27,7 @@ import org.steward.sharing.internal.entity.Subprocessor;
 @ApplicationScoped
 public class PropagationOutbox {
 
-    static final String OWNER = UUID.randomUUID().toString();
+    static final String OWNER = InstanceId.get();
 
     /** To send (not MANUAL), or sent to an OpenDSR processor whose status is to be asked for. */
     private static final String DUE = "p.connector <> :manual AND p.nextAttemptAt <= :now AND (p.state IN :open"

@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.steward.platform.kernel.api.InstanceId;
 import org.steward.platform.kernel.api.Times;
 import org.steward.platform.kernel.api.mail.MailNotSent;
 import org.steward.platform.kernel.api.mail.Mailer;
@@ -29,7 +29,7 @@ import org.steward.subjectrights.internal.entity.TimelineEntry;
 public class MailDispatch {
 
     private static final Logger LOG = Logger.getLogger(MailDispatch.class.getName());
-    private static final String OWNER = UUID.randomUUID().toString();
+    private static final String OWNER = InstanceId.get();
     private static final int GIVE_UP_AFTER = 12;
 
     @PersistenceContext(unitName = "steward")

@@ -39,6 +39,11 @@ public class RequestConfig {
     @ConfigProperty(name = "steward.requests.fulfilment-period", defaultValue = "PT5S")
     Duration fulfilmentPeriod;
 
+    /** How long a claimed task stays with its instance: after a crash, another takes it over once this ran out. */
+    @Inject
+    @ConfigProperty(name = "steward.requests.task-lease", defaultValue = "PT10M")
+    Duration taskLease;
+
     @Inject
     @ConfigProperty(name = "steward.requests.watchdog-period", defaultValue = "PT5M")
     Duration watchdogPeriod;
@@ -70,6 +75,7 @@ public class RequestConfig {
     public int dueSoonDays() { return dueSoonDays; }
     public String holidays() { return holidays.isBlank() ? "" : holidays.strip(); }
     public Duration fulfilmentPeriod() { return fulfilmentPeriod; }
+    public Duration taskLease() { return taskLease; }
     public Duration watchdogPeriod() { return watchdogPeriod; }
     public int attemptsBeforeFailing() { return attemptsBeforeFailing; }
     public int logRetentionMonths() { return logRetentionMonths; }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.steward.consent.api.ConsentChoices;
 import org.steward.consent.api.LiftProcessingRestriction;
 import org.steward.consent.api.RestrictProcessing;
@@ -21,6 +20,7 @@ import org.steward.identity.api.SubjectRectification;
 import org.steward.platform.crypto.api.KeyedCipher;
 import org.steward.platform.kernel.api.DeviceId;
 import org.steward.platform.kernel.api.Ids;
+import org.steward.platform.kernel.api.InstanceId;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.SubjectId;
 import org.steward.platform.kernel.api.TenantId;
@@ -47,7 +47,10 @@ import org.steward.subjectrights.internal.entity.TimelineEntry;
 @ApplicationScoped
 public class TaskRunner {
 
-    static final String OWNER = UUID.randomUUID().toString();
+    static final String OWNER = InstanceId.get();
+
+    private static final Set<FulfilmentTask.State> OPEN = Set.of(FulfilmentTask.State.PENDING,
+            FulfilmentTask.State.WAITING, FulfilmentTask.State.FAILING);
 
     @PersistenceContext(unitName = "steward")
     EntityManager em;
@@ -111,17 +114,25 @@ public class TaskRunner {
         return em.createQuery("UPDATE FulfilmentTask t SET t.leaseOwner = :o, t.leaseUntil = :until WHERE t.id = :id"
                         + " AND t.state IN :open AND t.nextAttemptAt <= :now"
                         + " AND (t.leaseUntil IS NULL OR t.leaseUntil < :now)")
-                .setParameter("o", OWNER).setParameter("until", now.plusMinutes(10)).setParameter("id", taskId)
+                .setParameter("o", OWNER).setParameter("until", now.plus(config.taskLease())).setParameter("id", taskId)
                 .setParameter("open", List.of(FulfilmentTask.State.PENDING, FulfilmentTask.State.WAITING,
                         FulfilmentTask.State.FAILING))
                 .setParameter("now", now).executeUpdate() == 1;
     }
 
+    /**
+     * Carries out a task claimed by {@link #claim}, unless it is no longer ours. The task is read again only once its
+     * request is locked: an instance that took it over after our lease ran out (or another run of ours that claimed it
+     * again) holds the same lock, so by then it has committed, and the task is done or leased to someone else.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void run(String taskId) {
         FulfilmentTask t = em.find(FulfilmentTask.class, taskId);
-        em.refresh(t);
         Request r = workflow.lock(t.requestId());
+        em.refresh(t);
+        if (!OWNER.equals(t.leaseOwner()) || !OPEN.contains(t.state())) {
+            return;
+        }
         if (r.state() != org.steward.subjectrights.api.RequestState.IN_PROGRESS) {
             finish(t, FulfilmentTask.State.SKIPPED, null, null);
             return;

@@ -95,6 +95,7 @@ public class FulfilmentTask {
     public int attempts() { return attempts; }
     public String lastError() { return lastError; }
     public String resultRef() { return resultRef; }
+    public String leaseOwner() { return leaseOwner; }
     public OffsetDateTime nextAttemptAt() { return nextAttemptAt; }
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime updatedAt() { return updatedAt; }
