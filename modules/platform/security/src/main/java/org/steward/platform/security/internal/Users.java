@@ -33,7 +33,6 @@ import org.steward.platform.security.api.Role;
 public class Users implements AdminAccount {
 
     private static final long REMEMBER_NANOS = 60_000_000_000L;
-    private static final String DECOY_HASH = PasswordHasher.hash("decoy".toCharArray());
 
     private record Verified(String userId, String tenantId, long untilNanos) {
     }
@@ -64,7 +63,7 @@ public class Users implements AdminAccount {
         }
         Optional<User> user = byUsername(username);
         // An unknown or disabled user costs the same hash as a known one: the answer time must not tell them apart.
-        String hash = user.filter(User::enabled).map(User::passwordHash).orElse(DECOY_HASH);
+        String hash = user.filter(User::enabled).map(User::passwordHash).orElse(PasswordHasher.DECOY);
         boolean matches = PasswordHasher.matches(password.toCharArray(), hash);
         if (user.isEmpty() || !user.get().enabled() || !matches) {
             verified.remove(key);

@@ -101,6 +101,20 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theDecoyHasTheFormAndCostOfARealHashAndMatchesNoPassword() {
+        // matches() derives with the stored iterations, salt length and hash length: the same form costs the same
+        String[] decoy = PasswordHasher.DECOY.split("\\$");
+        String[] real = STORED.split("\\$");
+        assertThat(decoy[0]).isEqualTo(real[0]);
+        assertThat(decoy[1]).isEqualTo(real[1]);
+        assertThat(Base64.getDecoder().decode(decoy[2])).hasSameSizeAs(Base64.getDecoder().decode(real[2]));
+        assertThat(Base64.getDecoder().decode(decoy[3])).hasSameSizeAs(Base64.getDecoder().decode(real[3]));
+        for (String password : new String[] {"", "decoy", PASSWORD, "admin"}) {
+            assertThat(PasswordHasher.matches(password.toCharArray(), PasswordHasher.DECOY)).isFalse();
+        }
+    }
+
+    @Test
     void aNullStoredStringDoesNotMatch() {
         assertThat(PasswordHasher.matches(PASSWORD.toCharArray(), null)).isFalse();
     }
