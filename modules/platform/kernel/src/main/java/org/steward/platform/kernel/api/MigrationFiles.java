@@ -1,4 +1,4 @@
-package org.steward.platform.kernel.internal;
+package org.steward.platform.kernel.api;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import java.util.zip.CRC32;
  * understand (a repeatable or Java migration, a sub-folder, an unusual class-path URL, a failed or missing history)
  * answers "unknown", and Flyway decides as before.
  */
-public final class MigrationFiles {
+final class MigrationFiles {
 
     /** One applied or available versioned migration. */
     public record Migration(String version, String script, int checksum) {
