@@ -195,7 +195,9 @@ public final class StewardServer implements AutoCloseable {
      * while AuditIT does.
      */
     public static StewardServer quiet() {
-        return fixture("quiet", () -> uberJar("quiet", Database.fresh("quiet"), Map.of()));
+        // The watchdog every second, so that PackagingIT sees it run on the uber-jar (nothing to remind or purge here).
+        return fixture("quiet", () -> uberJar("quiet", Database.fresh("quiet"),
+                Map.of("STEWARD_REQUESTS_WATCHDOG_PERIOD", "PT1S")));
     }
 
     /**

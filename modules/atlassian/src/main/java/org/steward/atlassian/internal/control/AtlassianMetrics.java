@@ -2,20 +2,27 @@ package org.steward.atlassian.internal.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.steward.atlassian.internal.connector.ReportClient;
 
 /**
  * The reporter and the help center on {@code /metrics} (application scope), counted on this instance; every
- * instance's totals per tenant are on the reporting status endpoint.
+ * instance's totals per tenant are on the reporting status endpoint. With MicroProfile Metrics turned off (the
+ * uber-jar's default) Payara cannot produce a registry: then nothing is counted here, and the work goes on.
  */
 @ApplicationScoped
 public class AtlassianMetrics {
 
+    private static final Logger LOG = Logger.getLogger(AtlassianMetrics.class.getName());
+
     @Inject
-    MetricRegistry registry;
+    Instance<MetricRegistry> registries;
+
+    private boolean on;
 
     private Counter batches;
     private Counter accounts;
@@ -29,6 +36,15 @@ public class AtlassianMetrics {
 
     @PostConstruct
     void register() {
+        MetricRegistry registry;
+        try {
+            registry = registries.get();
+            registry.getNames();
+        } catch (RuntimeException e) {
+            LOG.info("MicroProfile Metrics is off: Atlassian metrics are not recorded");
+            return;
+        }
+        on = true;
         batches = registry.counter("atlassian_report_batches_total");
         accounts = registry.counter("atlassian_report_accounts_total");
         closed = registry.counter("atlassian_report_closed_total");
@@ -41,6 +57,9 @@ public class AtlassianMetrics {
     }
 
     void batch(ReportClient.Outcome o, ReportingStore.Recorded done) {
+        if (!on) {
+            return;
+        }
         switch (o.kind()) {
             case ANSWERED -> {
                 batches.inc();
@@ -54,14 +73,20 @@ public class AtlassianMetrics {
     }
 
     void filed() {
-        filed.inc();
+        if (on) {
+            filed.inc();
+        }
     }
 
     void commentPosted() {
-        comments.inc();
+        if (on) {
+            comments.inc();
+        }
     }
 
     void commentFailed() {
-        commentFailures.inc();
+        if (on) {
+            commentFailures.inc();
+        }
     }
 }

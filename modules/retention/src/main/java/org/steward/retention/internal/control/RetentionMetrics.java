@@ -2,20 +2,26 @@ package org.steward.retention.internal.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The sweeps as MicroProfile Metrics (application scope, on {@code /metrics}): counters of what this instance erased,
- * and gauges of its last run. Sweep runs of every instance are also in {@code retention_sweep_run}.
+ * and gauges of its last run. Sweep runs of every instance are also in {@code retention_sweep_run}. With MicroProfile
+ * Metrics turned off (the uber-jar's default) Payara cannot produce a registry: then nothing is recorded here, and the
+ * sweep goes on.
  */
 @ApplicationScoped
 public class RetentionMetrics {
 
+    private static final Logger LOG = Logger.getLogger(RetentionMetrics.class.getName());
+
     @Inject
-    MetricRegistry registry;
+    Instance<MetricRegistry> registries;
 
     private final AtomicLong lastDue = new AtomicLong();
     private final AtomicLong lastDurationMs = new AtomicLong();
@@ -28,6 +34,14 @@ public class RetentionMetrics {
 
     @PostConstruct
     void register() {
+        MetricRegistry registry;
+        try {
+            registry = registries.get();
+            registry.getNames();
+        } catch (RuntimeException e) {
+            LOG.info("MicroProfile Metrics is off: retention metrics are not recorded");
+            return;
+        }
         sweeps = registry.counter("retention_sweeps_total");
         subjects = registry.counter("retention_subjects_erased_total");
         tenants = registry.counter("retention_tenants_erased_total");
@@ -40,10 +54,12 @@ public class RetentionMetrics {
 
     public void recordRun(long due, long subjectsErased, long tenantsErased, long recordsErased, long durationMs,
                           long pendingAfter) {
-        sweeps.inc();
-        subjects.inc(subjectsErased);
-        tenants.inc(tenantsErased);
-        records.inc(recordsErased);
+        if (sweeps != null) {
+            sweeps.inc();
+            subjects.inc(subjectsErased);
+            tenants.inc(tenantsErased);
+            records.inc(recordsErased);
+        }
         lastDue.set(due);
         lastDurationMs.set(durationMs);
         lastErased.set(subjectsErased + tenantsErased);
