@@ -11,7 +11,6 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.steward.platform.kernel.internal.MigrationFiles;
 
 /**
  * Each module owns its migrations ({@code db/migration/<folder>}) and its own history table, so modules version their

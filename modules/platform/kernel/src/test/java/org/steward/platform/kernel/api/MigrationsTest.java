@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.steward.platform.kernel.internal.MigrationFiles;
 
 /**
  * Flyway is skipped for a module only when its history holds exactly the migrations on the class path; any change
