@@ -5,11 +5,15 @@
 # Row 7 of bench/run.sh, which reads the RESULT line this prints last.
 #
 # For each run, in a fresh temporary directory (the default embedded H2 is ./data/steward, relative to it):
-#   steward: java -jar modules/app/target/steward.jar --port P --nocluster   with STEWARD_DATA_DIR=<tmp>/data
+#   steward: java [-XX:SharedArchiveFile=modules/app/target/steward.jsa] -jar modules/app/target/steward.jar --port P
+#            with STEWARD_DATA_DIR=<tmp>/data: the README's run command. The AppCDS archive that the build writes
+#            beside the jar is used when it is there (BENCH_CDS=off leaves it out).
 #            ready = first HTTP 200 on /health/ready (the app is deployed, migrated and its database answers)
-#   empty:   java -jar payara-micro.jar --port P --nocluster                  (nothing deployed)
+#   empty:   java -jar payara-micro.jar --port P --nohazelcast   (nothing deployed)
 #            ready = first HTTP answer of any status on /health/live (an empty Micro answers 404 there:
 #            there is no health endpoint without an application; any answer means HTTP is up)
+# Both run without the Hazelcast data grid, as steward.jar is built. BENCH_GRID=nocluster runs both with
+# --nocluster instead (the pairing measured before 2026-12-04: Payara Micro then starts a one-member grid in both).
 # Time is measured from just before the process is started to that answer (date +%s%N, curl polled every 50 ms).
 # RSS is VmRSS from /proc/<pid>/status right after the answer, and again after 10 s idle.
 # Uses only bash, curl, date and /proc (plus mkdir/rm for the temporary directories).
@@ -23,8 +27,16 @@ JAVA=${JAVA:-java}
 STEWARD_JAR=${STEWARD_JAR:-$ROOT/modules/app/target/steward.jar}
 PAYARA_MICRO=${PAYARA_MICRO:-$ROOT/modules/app/target/payara-micro.jar}
 [[ -f $PAYARA_MICRO ]] || PAYARA_MICRO=$ROOT/modules/it/target/runtime/payara-micro.jar
+STEWARD_CDS=${STEWARD_CDS:-${STEWARD_JAR%.jar}.jsa}
 TIMEOUT_S=${BENCH_TIMEOUT_S:-120}
 IDLE_S=10
+STEWARD_OPTS=()
+[[ ${BENCH_CDS:-on} != off && -f $STEWARD_CDS ]] && STEWARD_OPTS=("-XX:SharedArchiveFile=$STEWARD_CDS")
+case ${BENCH_GRID:-off} in
+    off) STEWARD_GRID=() EMPTY_GRID=(--nohazelcast) ;;
+    nocluster) STEWARD_GRID=(--nocluster) EMPTY_GRID=(--nocluster) ;;
+    *) echo "BENCH_GRID is off or nocluster" >&2; exit 2 ;;
+esac
 
 for f in "$STEWARD_JAR" "$PAYARA_MICRO"; do
     [[ -f $f ]] || { echo "missing $f (run: mvn -o -DskipTests install)" >&2; exit 2; }
@@ -83,12 +95,12 @@ run_one() {
     if [[ $kind == steward ]]; then
         url=http://127.0.0.1:$port/health/ready want=200
         t0=$(now_ns)
-        (cd "$TMP" && STEWARD_DATA_DIR=$TMP/data exec "$JAVA" -jar "$STEWARD_JAR" --port "$port" --nocluster \
-            > "$TMP/server.log" 2>&1) &
+        (cd "$TMP" && STEWARD_DATA_DIR=$TMP/data exec "$JAVA" "${STEWARD_OPTS[@]}" -jar "$STEWARD_JAR" --port "$port" \
+            "${STEWARD_GRID[@]}" > "$TMP/server.log" 2>&1) &
     else
         url=http://127.0.0.1:$port/health/live want=any
         t0=$(now_ns)
-        (cd "$TMP" && exec "$JAVA" -jar "$PAYARA_MICRO" --port "$port" --nocluster > "$TMP/server.log" 2>&1) &
+        (cd "$TMP" && exec "$JAVA" -jar "$PAYARA_MICRO" --port "$port" "${EMPTY_GRID[@]}" > "$TMP/server.log" 2>&1) &
     fi
     PID=$!
     # `( cd && exec java ) &` is one process: the subshell becomes the JVM, so $! is the JVM's pid.
@@ -148,6 +160,8 @@ cpus=0
 while read -r key _; do [[ $key == processor ]] && cpus=$((cpus + 1)); done < /proc/cpuinfo
 echo "Steward start-up bench: $RUNS run(s) each, $cpus CPUs (/proc/cpuinfo), load average $load (/proc/loadavg)"
 echo "java: $("$JAVA" -version 2>&1 | { read -r l; echo "$l"; })"
+echo "steward: java ${STEWARD_OPTS[*]} -jar $STEWARD_JAR --port P ${STEWARD_GRID[*]}"
+echo "empty:   java -jar $PAYARA_MICRO --port P ${EMPTY_GRID[*]}"
 echo
 
 declare -a S_MS S_R1 S_R2 E_MS E_R1 E_R2

@@ -35,7 +35,7 @@ import java.util.zip.CRC32;
 final class MigrationFiles {
 
     /** One applied or available versioned migration. */
-    public record Migration(String version, String script, int checksum) {
+    record Migration(String version, String script, int checksum) {
     }
 
     private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__[^/]+\\.sql");
@@ -44,7 +44,7 @@ final class MigrationFiles {
     }
 
     /** The versioned migrations in {@code db/migration/<folder>} of every JAR or directory, if all are plain. */
-    public static Optional<Set<Migration>> available(ClassLoader classLoader, String folder) {
+    static Optional<Set<Migration>> available(ClassLoader classLoader, String folder) {
         String prefix = "db/migration/" + folder + "/";
         Set<Migration> found = new HashSet<>();
         try {
@@ -60,7 +60,7 @@ final class MigrationFiles {
     }
 
     /** The successful versioned migrations recorded in a Flyway history table, if it exists and none failed. */
-    public static Optional<Set<Migration>> applied(Connection c, String table) {
+    static Optional<Set<Migration>> applied(Connection c, String table) {
         if (!table.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a history table name: " + table);
         }
@@ -94,7 +94,7 @@ final class MigrationFiles {
      * Flyway's checksum of a script (its {@code ChecksumCalculator}): a CRC-32 over the UTF-8 bytes of each line
      * without its line break, with a byte-order mark dropped from the first.
      */
-    public static int checksum(InputStream in) throws IOException {
+    static int checksum(InputStream in) throws IOException {
         CRC32 crc = new CRC32();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 4096);
         String line = reader.readLine();
