@@ -43,6 +43,9 @@ public class AuditSealing implements ScheduledJob {
     }
 
     private void drain(boolean wait) {
+        if (!sequencer.hasPending()) {
+            return; // an entry a sequencer is sealing right now is still visible here until it commits
+        }
         int sealed;
         do {
             sealed = sequencer.sealBatch(wait);
