@@ -1,7 +1,8 @@
 package org.steward.app;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -54,7 +55,7 @@ public class ContainerErrorServlet extends HttpServlet {
         ProblemType type = typeOf(status);
         if (isApi(uri)) {
             response.setContentType(Problem.MEDIA_TYPE);
-            JsonObjectBuilder body = Json.createObjectBuilder().add("type", type.uri()).add("title", type.title())
+            JsonObjectBuilder body = JSON.createObjectBuilder().add("type", type.uri()).add("title", type.title())
                     .add("status", status).add("detail", detail(status)).add("correlationId", correlationId);
             response.getOutputStream().write(body.build().toString().getBytes(StandardCharsets.UTF_8));
         } else {

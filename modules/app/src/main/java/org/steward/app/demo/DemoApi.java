@@ -1,6 +1,7 @@
 package org.steward.app.demo;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -85,7 +86,7 @@ final class DemoApi {
             if (body == null || !body.strip().startsWith("{")) {
                 return JsonValue.EMPTY_JSON_OBJECT;
             }
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(body))) {
                 return reader.readObject();
             }
         } catch (IOException e) {
@@ -101,7 +102,7 @@ final class DemoApi {
         if (body == null || !body.strip().startsWith("{")) {
             return "";
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonObject p = reader.readObject();
             StringBuilder out = new StringBuilder(p.getString("type", ""));
             if (p.containsKey("errors") && p.get("errors").getValueType() == JsonValue.ValueType.ARRAY) {

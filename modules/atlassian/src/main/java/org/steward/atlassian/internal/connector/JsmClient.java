@@ -1,6 +1,7 @@
 package org.steward.atlassian.internal.connector;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -85,7 +86,7 @@ public final class JsmClient {
     }
 
     public void comment(Desk d, String issueKey, String body) throws JsmException {
-        call(d, "POST", API + "/request/" + enc(issueKey) + "/comment", Json.createObjectBuilder()
+        call(d, "POST", API + "/request/" + enc(issueKey) + "/comment", JSON.createObjectBuilder()
                 .add("body", body).add("public", true).build().toString(), 201);
     }
 
@@ -132,7 +133,7 @@ public final class JsmClient {
             return false;
         }
         call(d, "POST", API + "/request/" + enc(issueKey) + "/transition",
-                Json.createObjectBuilder().add("id", id).build().toString(), 204);
+                JSON.createObjectBuilder().add("id", id).build().toString(), 204);
         return true;
     }
 
@@ -151,7 +152,7 @@ public final class JsmClient {
     }
 
     private static JsonObject object(String body) throws JsmException {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
+        try (JsonReader r = JSON.createReader(new StringReader(body))) {
             return r.readObject();
         } catch (RuntimeException e) {
             throw new JsmException(200, "an answer that is not JSON");

@@ -1,6 +1,7 @@
 package org.steward.atlassian.internal.connector;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -45,7 +46,7 @@ public final class OAuthTokens {
     }
 
     public Grant refresh(Client c, Instant now) throws Refused {
-        String body = Json.createObjectBuilder().add("grant_type", "refresh_token").add("client_id", c.clientId())
+        String body = JSON.createObjectBuilder().add("grant_type", "refresh_token").add("client_id", c.clientId())
                 .add("client_secret", c.clientSecret()).add("refresh_token", c.refreshToken()).build().toString();
         AtlassianHttp.Answer a;
         try {
@@ -56,7 +57,7 @@ public final class OAuthTokens {
         if (a.status() != 200) {
             throw new Refused("token refresh: " + a.status() + ": " + error(a.body()));
         }
-        try (JsonReader r = Json.createReader(new StringReader(a.body()))) {
+        try (JsonReader r = JSON.createReader(new StringReader(a.body()))) {
             JsonObject o = r.readObject();
             String access = o.getString("access_token");
             long expiresIn = o.containsKey("expires_in") ? o.getJsonNumber("expires_in").longValue() : 3600;
@@ -69,7 +70,7 @@ public final class OAuthTokens {
 
     /** OAuth's {@code error: error_description}, bounded; nothing of the body if it is not that. */
     private static String error(String body) {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
+        try (JsonReader r = JSON.createReader(new StringReader(body))) {
             JsonObject o = r.readObject();
             String text = o.getString("error", "error") + ": " + o.getString("error_description", "");
             return text.length() > 300 ? text.substring(0, 300) : text;

@@ -1,6 +1,7 @@
 package org.steward.atlassian.internal.connector;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -61,12 +62,12 @@ public final class ReportClient {
     }
 
     public static String body(List<Account> accounts) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         for (Account x : accounts) {
-            a.add(Json.createObjectBuilder().add("accountId", x.accountId())
+            a.add(JSON.createObjectBuilder().add("accountId", x.accountId())
                     .add("updatedAt", UPDATED_AT.format(x.updatedAt().withOffsetSameInstant(ZoneOffset.UTC))));
         }
-        return Json.createObjectBuilder().add("accounts", a).build().toString();
+        return JSON.createObjectBuilder().add("accounts", a).build().toString();
     }
 
     public Outcome report(Target target, List<Account> accounts, Instant now) {
@@ -99,7 +100,7 @@ public final class ReportClient {
 
     private static Outcome answered(AtlassianHttp.Answer a) {
         Map<String, String> statuses = new LinkedHashMap<>();
-        try (JsonReader r = Json.createReader(new StringReader(a.body()))) {
+        try (JsonReader r = JSON.createReader(new StringReader(a.body()))) {
             JsonObject o = r.readObject();
             for (JsonValue v : o.getJsonArray("accounts")) {
                 JsonObject acc = v.asJsonObject();
@@ -114,7 +115,7 @@ public final class ReportClient {
 
     /** Atlassian's {@code errorType: errorMessage}, bounded; nothing of the body if it is not that. */
     static String error(String body) {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
+        try (JsonReader r = JSON.createReader(new StringReader(body))) {
             JsonObject o = r.readObject();
             String text = o.getString("errorType", "error") + ": " + o.getString("errorMessage", "");
             return text.length() > 300 ? text.substring(0, 300) : text;

@@ -1,9 +1,10 @@
 package org.steward.atlassian.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -83,7 +84,7 @@ public class PortalIntake {
                             + " desk's webhook secret>")));
         }
         String key;
-        try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader r = JSON.createReader(new ByteArrayInputStream(body))) {
             JsonObject issue = r.readObject().getJsonObject("issue");
             key = issue == null ? null : issue.getString("key", null);
         } catch (RuntimeException e) {

@@ -1,8 +1,9 @@
 package org.steward.atlassian.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -61,7 +62,7 @@ public class ReportingSetup {
 
     /** An OAuth 2.0 client's credential as stored (encrypted): the client, and the access token it last bought. */
     static String clientJson(OAuthTokens.Client c, String accessToken) {
-        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder().add("tokenUrl", c.tokenUrl())
+        jakarta.json.JsonObjectBuilder b = JSON.createObjectBuilder().add("tokenUrl", c.tokenUrl())
                 .add("clientId", c.clientId()).add("clientSecret", c.clientSecret())
                 .add("refreshToken", c.refreshToken());
         if (accessToken != null) {
@@ -75,7 +76,7 @@ public class ReportingSetup {
     }
 
     static StoredClient storedClient(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = JSON.createReader(new StringReader(json))) {
             JsonObject o = r.readObject();
             return new StoredClient(new OAuthTokens.Client(o.getString("tokenUrl"), o.getString("clientId"),
                     o.getString("clientSecret"), o.getString("refreshToken")), o.getString("accessToken", null));

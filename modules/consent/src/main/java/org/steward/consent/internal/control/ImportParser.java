@@ -1,6 +1,7 @@
 package org.steward.consent.internal.control;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -53,7 +54,7 @@ public final class ImportParser {
             }
             int n = i + 1;
             Map<String, String> fields = new HashMap<>();
-            try (JsonReader reader = Json.createReader(new StringReader(raw))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(raw))) {
                 JsonValue v = reader.readValue();
                 if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                     errors.add(new LineError(n, "line", "must be a JSON object"));

@@ -24,7 +24,7 @@ class ReceiptSigningTest {
     void aSignedReceiptVerifiesWithThePublicKeyOnly() {
         Ed25519.Generated pair = Ed25519.generate();
         Receipt r = receipt("GRANTED");
-        String sig = Ed25519.sign(Ed25519.privateKey(pair.seed()), r.signedText());
+        String sig = Ed25519.sign(Ed25519.signingKey(pair.seed()), r.signedText());
         assertThat(Ed25519.verify(Ed25519.publicKey(pair.publicKeySpki()), r.signedText(), sig)).isTrue();
         assertThat(pair.seed()).hasSize(32);
         assertThat(Ed25519.jwkX(pair.publicKeySpki())).hasSize(43);
@@ -33,7 +33,7 @@ class ReceiptSigningTest {
     @Test
     void aTamperedReceiptOrAForeignKeyFails() {
         Ed25519.Generated pair = Ed25519.generate();
-        String sig = Ed25519.sign(Ed25519.privateKey(pair.seed()), receipt("GRANTED").signedText());
+        String sig = Ed25519.sign(Ed25519.signingKey(pair.seed()), receipt("GRANTED").signedText());
         assertThat(Ed25519.verify(Ed25519.publicKey(pair.publicKeySpki()), receipt("WITHDRAWN").signedText(), sig))
                 .isFalse();
         assertThat(Ed25519.verify(Ed25519.publicKey(Ed25519.generate().publicKeySpki()),

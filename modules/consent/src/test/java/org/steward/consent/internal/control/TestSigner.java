@@ -1,6 +1,5 @@
 package org.steward.consent.internal.control;
 
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -16,9 +15,9 @@ final class TestSigner implements Signer {
     private final String keyId;
     private final String spki;
     private final PublicKey publicKey;
-    private final PrivateKey privateKey;
+    private final Ed25519.SigningKey privateKey;
 
-    private TestSigner(String keyId, String spki, PrivateKey privateKey) {
+    private TestSigner(String keyId, String spki, Ed25519.SigningKey privateKey) {
         this.keyId = keyId;
         this.spki = spki;
         this.publicKey = Ed25519.publicKey(Base64.getDecoder().decode(spki));
@@ -28,7 +27,7 @@ final class TestSigner implements Signer {
     static TestSigner generated(String keyId) {
         Ed25519.Generated pair = Ed25519.generate();
         return new TestSigner(keyId, Base64.getEncoder().encodeToString(pair.publicKeySpki()),
-                Ed25519.privateKey(pair.seed()));
+                Ed25519.signingKey(pair.seed()));
     }
 
     static TestSigner verifyingOnly(String keyId, String spki) {

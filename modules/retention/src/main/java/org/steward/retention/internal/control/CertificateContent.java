@@ -1,6 +1,7 @@
 package org.steward.retention.internal.control;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -136,7 +137,7 @@ public record CertificateContent(String id, String erasureId, String scope, Stri
     }
 
     private static JsonObject json(String canonical) {
-        try (JsonReader reader = Json.createReader(new StringReader(canonical))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(canonical))) {
             return reader.readObject();
         }
     }

@@ -1,6 +1,7 @@
 package org.steward.retention.internal.control;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,18 +24,18 @@ final class StoredReports {
     }
 
     static String write(ErasureReport report) {
-        JsonArrayBuilder parts = Json.createArrayBuilder();
+        JsonArrayBuilder parts = JSON.createArrayBuilder();
         for (ErasureReport.Part p : report.parts()) {
-            JsonArrayBuilder deleted = Json.createArrayBuilder();
-            p.counts().forEach((category, count) -> deleted.add(Json.createObjectBuilder().add("category", category)
+            JsonArrayBuilder deleted = JSON.createArrayBuilder();
+            p.counts().forEach((category, count) -> deleted.add(JSON.createObjectBuilder().add("category", category)
                     .add("count", count)));
-            JsonArrayBuilder keys = Json.createArrayBuilder();
+            JsonArrayBuilder keys = JSON.createArrayBuilder();
             p.dataKeys().forEach(k -> keys.add(k.asString()));
-            JsonObjectBuilder part = Json.createObjectBuilder().add("module", p.module()).add("deleted", deleted)
+            JsonObjectBuilder part = JSON.createObjectBuilder().add("module", p.module()).add("deleted", deleted)
                     .add("dataKeys", keys);
             parts.add(part);
         }
-        return Json.createObjectBuilder().add("parts", parts).build().toString();
+        return JSON.createObjectBuilder().add("parts", parts).build().toString();
     }
 
     /** The stored report, in either form; an empty report for none. */
@@ -53,7 +54,7 @@ final class StoredReports {
 
     private static void readJson(String text, ErasureReport report) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             root = reader.readObject();
         }
         for (JsonValue v : root.getJsonArray("parts")) {

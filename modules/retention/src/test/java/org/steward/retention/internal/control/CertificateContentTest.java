@@ -3,7 +3,6 @@ package org.steward.retention.internal.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.PrivateKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.steward.platform.crypto.internal.Ed25519;
@@ -52,7 +51,7 @@ class CertificateContentTest {
     @Test
     void aSignatureVerifiesOnlyTheTextItSigned() {
         Ed25519.Generated pair = Ed25519.generate();
-        PrivateKey key = Ed25519.privateKey(pair.seed());
+        Ed25519.SigningKey key = Ed25519.signingKey(pair.seed());
         CertificateContent c = sample();
         CertificateContent tampered = new CertificateContent(c.id(), c.erasureId(), c.scope(), c.trigger(),
                 c.subjectHash(), c.tenantHash(), c.category(), c.salt(),

@@ -1,6 +1,7 @@
 package org.steward.sharing.internal.connector;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -59,7 +60,7 @@ public final class OpenDsr {
      */
     public static byte[] request(String subjectRequestId, Type type, Instant submitted, JsonObject subject,
                                  String callbackUrl) {
-        JsonArrayBuilder identities = Json.createArrayBuilder();
+        JsonArrayBuilder identities = JSON.createArrayBuilder();
         String email = text(subject, "email");
         if (email != null) {
             identities.add(identity("email", email));
@@ -68,20 +69,20 @@ public final class OpenDsr {
         if (customer != null) {
             identities.add(identity("controller_customer_id", customer));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("subject_request_id", subjectRequestId)
                 .add("subject_request_type", type.wire())
                 .add("submitted_time", submitted.toString())
                 .add("identities", identities)
                 .add("api_version", API_VERSION)
-                .add("status_callback_urls", Json.createArrayBuilder().add(callbackUrl))
+                .add("status_callback_urls", JSON.createArrayBuilder().add(callbackUrl))
                 .build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads a callback body; an exception when it is not one (no JSON object, no {@code subject_request_id}). */
     public static Callback parseCallback(byte[] body) {
         JsonObject o;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
             o = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("not a JSON object");
@@ -95,7 +96,7 @@ public final class OpenDsr {
     }
 
     private static JsonObject identity(String type, String value) {
-        return Json.createObjectBuilder().add("identity_type", type).add("identity_value", value)
+        return JSON.createObjectBuilder().add("identity_type", type).add("identity_value", value)
                 .add("identity_format", "raw").build();
     }
 

@@ -1,5 +1,7 @@
 package org.steward.sharing.internal.connector;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -7,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import org.steward.platform.kernel.api.net.OutboundUrls;
@@ -91,7 +92,7 @@ public final class OpenDsrClient {
     }
 
     private static JsonObject json(HttpResponse<byte[]> r) {
-        try (var reader = Json.createReader(new ByteArrayInputStream(r.body()))) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(r.body()))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new Failed("the processor's answer is not a JSON object");

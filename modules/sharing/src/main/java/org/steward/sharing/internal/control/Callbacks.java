@@ -1,8 +1,9 @@
 package org.steward.sharing.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -146,7 +147,7 @@ public class Callbacks {
     }
 
     private static JsonObject json(byte[] body) {
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw ProblemException.invalid("body", "must be a JSON object");

@@ -1,8 +1,9 @@
 package org.steward.sharing.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -122,18 +123,18 @@ public class NoticeDeliveries {
     }
 
     byte[] json(ChangeNotice n, Subprocessor p) {
-        JsonObjectBuilder notice = Json.createObjectBuilder().add("id", n.id()).add("kind", n.kind().name())
+        JsonObjectBuilder notice = JSON.createObjectBuilder().add("id", n.id()).add("kind", n.kind().name())
                 .add("summary", n.summary()).add("publishedAt", n.publishedAt().toString())
                 .add("effectiveAt", n.effectiveAt().toString())
-                .add("subprocessor", Json.createObjectBuilder().add("id", p.id()).add("name", p.name())
+                .add("subprocessor", JSON.createObjectBuilder().add("id", p.id()).add("name", p.name())
                         .add("category", p.category().name()));
         if (n.objectionUntil() != null) {
             notice.add("objectionUntil", n.objectionUntil().toString()).add("objectionsUrl", objectionsUrl(n));
         }
         if (n.categoriesAdded() != null) {
-            notice.add("categoriesAdded", Json.createArrayBuilder(List.of(n.categoriesAdded().split(","))));
+            notice.add("categoriesAdded", JSON.createArrayBuilder(List.of(n.categoriesAdded().split(","))));
         }
-        return Json.createObjectBuilder().add("type", "subprocessor.notice").add("notice", notice).build().toString()
+        return JSON.createObjectBuilder().add("type", "subprocessor.notice").add("notice", notice).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,9 +1,10 @@
 package org.steward.sharing.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -87,11 +88,11 @@ public class PropagationDispatch {
     }
 
     byte[] webhookBody(PropagationOutbox.Outgoing out) {
-        var task = Json.createObjectBuilder().add("id", out.id()).add("kind", out.kind().name())
-                .add("categories", Json.createArrayBuilder(List.of(out.categories().split(","))))
+        var task = JSON.createObjectBuilder().add("id", out.id()).add("kind", out.kind().name())
+                .add("categories", JSON.createArrayBuilder(List.of(out.categories().split(","))))
                 .add("requestedAt", out.requestedAt().toString()).add("dueAt", out.dueAt().toString())
                 .add("callbackUrl", callbackUrl("/api/v1/public/sharing/propagations/" + out.id() + "/callback"));
-        return Json.createObjectBuilder().add("type", "propagation.requested").add("propagation", task)
+        return JSON.createObjectBuilder().add("type", "propagation.requested").add("propagation", task)
                 .add("subject", out.payload()).build().toString().getBytes(StandardCharsets.UTF_8);
     }
 

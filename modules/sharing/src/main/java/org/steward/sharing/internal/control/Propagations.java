@@ -1,8 +1,9 @@
 package org.steward.sharing.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -75,7 +76,7 @@ public class Propagations implements RecipientPropagations {
             if (r == null || exists(causeRef, r.id())) {
                 continue;
             }
-            JsonObjectBuilder payload = Json.createObjectBuilder().add("tenantId", tenantId)
+            JsonObjectBuilder payload = JSON.createObjectBuilder().add("tenantId", tenantId)
                     .add("subjectId", subjectId);
             if (ids != null) {
                 addIfSet(payload, "email", ids.email());
@@ -83,7 +84,7 @@ public class Propagations implements RecipientPropagations {
                 addIfSet(payload, "accountId", ids.accountId());
             }
             if (fields != null && !fields.isEmpty()) {
-                payload.add("fields", Json.createArrayBuilder(new TreeSet<>(fields)));
+                payload.add("fields", JSON.createArrayBuilder(new TreeSet<>(fields)));
             }
             persist(causeRef, kind, tenantId, kind == Propagation.Kind.ERASURE ? null : subjectId, r,
                     payload.build().toString(), String.join(",", e.getValue()), now);
@@ -108,7 +109,7 @@ public class Propagations implements RecipientPropagations {
                 continue;
             }
             persist(causeRef, Propagation.Kind.ERASURE, tenantId, null, r,
-                    Json.createObjectBuilder().add("tenantId", tenantId).build().toString(),
+                    JSON.createObjectBuilder().add("tenantId", tenantId).build().toString(),
                     String.join(",", e.getValue()), now);
             created++;
         }
@@ -152,7 +153,7 @@ public class Propagations implements RecipientPropagations {
             return null;
         }
         String json = crypto.cipher(DataKeyId.of(p.dataKeyId())).decrypt(PAYLOAD, p.payloadEnc());
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

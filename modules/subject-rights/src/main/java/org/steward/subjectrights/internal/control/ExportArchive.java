@@ -1,5 +1,7 @@
 package org.steward.subjectrights.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -84,7 +86,7 @@ public class ExportArchive {
     }
 
     private void json(List<Part> parts, KeyedCipher cipher, ExportSummary s, Writer w) throws IOException {
-        JsonObjectBuilder head = ExportValues.JSON.createObjectBuilder().add("id", s.requestId()).add("type", s.type())
+        JsonObjectBuilder head = JSON.createObjectBuilder().add("id", s.requestId()).add("type", s.type())
                 .add("jurisdiction", s.jurisdiction()).add("receivedAt", s.receivedAt().toString())
                 .add("fulfilledAt", s.fulfilledAt().toString()).add("rightToComplain", s.complaintNotice());
         w.write("{\"request\":" + head.build() + ",\"holders\":[");
@@ -95,18 +97,18 @@ public class ExportArchive {
                 if (holder != null) {
                     w.write("}}},");
                 }
-                w.write("{\"holder\":" + ExportValues.JSON.createValue(p.holder()) + ",\"modules\":{");
+                w.write("{\"holder\":" + JSON.createValue(p.holder()) + ",\"modules\":{");
                 holder = p.holder();
                 module = null;
             }
             if (!p.module().equals(module)) {
                 w.write(module == null ? "" : "},");
-                w.write(ExportValues.JSON.createValue(p.module()) + ":{");
+                w.write(JSON.createValue(p.module()) + ":{");
                 module = p.module();
             } else {
                 w.write(",");
             }
-            w.write(ExportValues.JSON.createValue(p.category()) + ":");
+            w.write(JSON.createValue(p.category()) + ":");
             copy(p, "JSON", cipher, w);
         }
         w.write(holder == null ? "]}" : "}}}]}");

@@ -1,5 +1,7 @@
 package org.steward.subjectrights.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -63,7 +65,7 @@ public class ExportStore {
         String partId = Ids.newId().toString();
         Number partNo = (Number) em.createNativeQuery("SELECT COUNT(*) FROM subject_rights_export_part WHERE"
                 + " request_id = ?").setParameter(1, requestId).getSingleResult();
-        JsonArrayBuilder cols = ExportValues.JSON.createArrayBuilder();
+        JsonArrayBuilder cols = JSON.createArrayBuilder();
         columns.forEach(cols::add);
         em.createNativeQuery("INSERT INTO subject_rights_export_part (id, request_id, part_no, module, holder,"
                         + " category, title, provenance, source, column_names, row_count, created_at)"
@@ -103,7 +105,7 @@ public class ExportStore {
             if (values.length != columns.size()) {
                 throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
             }
-            JsonObjectBuilder o = ExportValues.JSON.createObjectBuilder();
+            JsonObjectBuilder o = JSON.createObjectBuilder();
             List<String> cells = new ArrayList<>(values.length);
             for (int i = 0; i < values.length; i++) {
                 JsonValue v = ExportValues.json(values[i]);

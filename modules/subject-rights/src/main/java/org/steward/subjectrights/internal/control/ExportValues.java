@@ -1,10 +1,11 @@
 package org.steward.subjectrights.internal.control;
 
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
@@ -13,12 +14,6 @@ import java.util.Map;
 
 /** How a participant's values are written: JSON values in export.json, text in the CSV. */
 final class ExportValues {
-
-    /**
-     * One provider for every value: {@code Json.createValue} and friends look the provider up on each call (a
-     * service-loader search in the application server), which cost milliseconds per row of an export.
-     */
-    static final JsonProvider JSON = JsonProvider.provider();
 
     private ExportValues() {
     }

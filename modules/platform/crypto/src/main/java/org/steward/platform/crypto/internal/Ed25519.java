@@ -5,18 +5,19 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
-import java.security.spec.EdECPrivateKeySpec;
-import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
- * Ed25519 signatures (RFC 8032), JDK only. Anyone can verify them with the published public key; the private key is a
- * 32-byte seed, wrapped by the master key exactly like an AES key (so master-key rotation re-wraps it too).
+ * Ed25519 signatures (RFC 8032). Anyone can verify them with the published public key; the private key is a 32-byte
+ * seed, wrapped by the master key exactly like an AES key (so master-key rotation re-wraps it too). Keys are made and
+ * signatures checked by the JDK; signatures are made by BouncyCastle, about twenty times faster than JDK 17 (every
+ * consent receipt is signed inside its request). Ed25519 is deterministic, so both give the same bytes.
  */
 public final class Ed25519 {
 
@@ -38,13 +39,21 @@ public final class Ed25519 {
         }
     }
 
-    public static PrivateKey privateKey(byte[] seed) {
-        try {
-            return KeyFactory.getInstance(ALGORITHM)
-                    .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Not an Ed25519 private key", e);
+    /** A private key ready to sign with. It works out its public key once (every signature needs it): keep this. */
+    public static final class SigningKey {
+
+        private final Ed25519PrivateKeyParameters key;
+
+        private SigningKey(Ed25519PrivateKeyParameters key) {
+            this.key = key;
         }
+    }
+
+    public static SigningKey signingKey(byte[] seed) {
+        if (seed == null || seed.length != Ed25519PrivateKeyParameters.KEY_SIZE) {
+            throw new IllegalStateException("Not an Ed25519 private key: a seed has 32 bytes");
+        }
+        return new SigningKey(new Ed25519PrivateKeyParameters(seed, 0));
     }
 
     public static PublicKey publicKey(byte[] spki) {
@@ -55,22 +64,18 @@ public final class Ed25519 {
         }
     }
 
-    /** The signature, base64url without padding. */
     /** The raw public key, as a JWK's {@code x} (base64url): the SPKI encoding minus its fixed 12-byte prefix. */
     public static String jwkX(byte[] spki) {
-        return java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(java.util.Arrays.copyOfRange(spki, 12, spki.length));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(spki, 12, spki.length));
     }
 
-    public static String sign(PrivateKey key, String text) {
-        try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initSign(key);
-            s.update(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Signing failed", e);
-        }
+    /** The signature, base64url without padding. */
+    public static String sign(SigningKey key, String text) {
+        byte[] message = text.getBytes(StandardCharsets.UTF_8);
+        byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+        key.key.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length,
+                signature, 0);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     }
 
     /** False for any signature that does not verify, including one that is not even base64url. */

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
@@ -33,7 +32,7 @@ public class Ed25519Signer implements Signer {
     @Inject
     SignerKeys creation;
 
-    private final Map<String, PrivateKey> privateKeys = new ConcurrentHashMap<>();
+    private final Map<String, Ed25519.SigningKey> privateKeys = new ConcurrentHashMap<>();
     private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
 
     @Override
@@ -87,8 +86,8 @@ public class Ed25519Signer implements Signer {
         return key;
     }
 
-    private PrivateKey privateKey(String keyId) {
-        PrivateKey known = privateKeys.get(keyId);
+    private Ed25519.SigningKey privateKey(String keyId) {
+        Ed25519.SigningKey known = privateKeys.get(keyId);
         if (known != null) {
             return known;
         }
@@ -106,7 +105,7 @@ public class Ed25519Signer implements Signer {
             }
         }
         byte[] seed = KeyWrap.unwrap(masterKey.ring().key(secret.kekId()), name, secret.wrapped()).getEncoded();
-        PrivateKey key = Ed25519.privateKey(seed);
+        Ed25519.SigningKey key = Ed25519.signingKey(seed);
         privateKeys.put(keyId, key);
         return key;
     }

@@ -45,7 +45,7 @@ class CryptoShreddingTest {
     @Test
     void signaturesVerifyOnlyUnchangedText() {
         Ed25519.Generated pair = Ed25519.generate();
-        String sig = Ed25519.sign(Ed25519.privateKey(pair.seed()), "text");
+        String sig = Ed25519.sign(Ed25519.signingKey(pair.seed()), "text");
         assertThat(Ed25519.verify(Ed25519.publicKey(pair.publicKeySpki()), "text", sig)).isTrue();
         assertThat(Ed25519.verify(Ed25519.publicKey(pair.publicKeySpki()), "text!", sig)).isFalse();
         assertThat(Ed25519.verify(Ed25519.publicKey(pair.publicKeySpki()), "text", "not-base64!")).isFalse();

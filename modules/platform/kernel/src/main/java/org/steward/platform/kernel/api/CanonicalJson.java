@@ -1,6 +1,7 @@
 package org.steward.platform.kernel.api;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -43,7 +44,7 @@ public final class CanonicalJson {
     }
 
     private static JsonObjectBuilder object(Map<?, ?> members) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         for (Map.Entry<?, ?> e : members.entrySet()) {
             if (e.getValue() != null) {
                 b.add((String) e.getKey(), value(e.getValue()));
@@ -56,15 +57,15 @@ public final class CanonicalJson {
         if (v == null) {
             return JsonValue.NULL;
         } else if (v instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         } else if (v instanceof Integer || v instanceof Long) {
-            return Json.createValue(((Number) v).longValue());
+            return JSON.createValue(((Number) v).longValue());
         } else if (v instanceof Boolean flag) {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;
         } else if (v instanceof Map<?, ?> m) {
             return object(m).build();
         } else if (v instanceof List<?> list) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JSON.createArrayBuilder();
             list.forEach(item -> a.add(value(item)));
             return a.build();
         }

@@ -1,6 +1,7 @@
 package org.steward.platform.kernel.internal;
 
-import jakarta.json.Json;
+import static org.steward.platform.kernel.api.Jsonp.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -35,7 +36,7 @@ public class StrictJsonReader implements ReaderInterceptor {
             return context.proceed();
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             return context.proceed();
