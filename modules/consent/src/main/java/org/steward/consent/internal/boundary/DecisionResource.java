@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,6 +24,8 @@ import org.steward.consent.internal.control.ForwardedGpc;
 import org.steward.consent.internal.control.GpcSignal;
 import org.steward.consent.internal.control.ProofHasher;
 import org.steward.platform.kernel.api.ProblemException;
+import org.steward.platform.security.api.CurrentCaller;
+import org.steward.platform.security.api.Role;
 import org.steward.platform.security.api.Roles;
 
 /**
@@ -45,6 +46,9 @@ public class DecisionResource {
             + " on by a SERVICE caller; 1 records an opt-out of sharing before deciding (other roles: ignored)";
     private static final String JURISDICTION_DESCRIPTION = "GDPR (sharing for cross-context behavioural advertising"
             + " needs consent) or CCPA (allowed until opted out); default: steward.consent.default-jurisdiction";
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     Decisions decisions;
@@ -68,14 +72,14 @@ public class DecisionResource {
             @Parameter(description = JURISDICTION_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"GDPR", "CCPA"})) @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(description = GPC_DESCRIPTION) @HeaderParam(GpcSignal.HEADER) String secGpc,
-            @Context SecurityContext security, @Context HttpServletRequest request) {
+            @Context HttpServletRequest request) {
         ConsentHolder holder = decisions.holder(subject, device);
         if (purpose == null || purpose.size() != 1) {
             throw ProblemException.invalid("purpose", "give exactly one purpose; ask /api/v1/consent/decisions for"
                     + " several");
         }
         DecisionRules.Jurisdiction applied = decisions.jurisdiction(jurisdiction);
-        boolean gpc = honourGpc(holder, secGpc, security, request);
+        boolean gpc = honourGpc(holder, secGpc, request);
         return DecisionView.of(decisions.decide(holder, purpose, applied).get(0), applied, gpc);
     }
 
@@ -92,22 +96,21 @@ public class DecisionResource {
             @Parameter(description = JURISDICTION_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"GDPR", "CCPA"})) @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(description = GPC_DESCRIPTION) @HeaderParam(GpcSignal.HEADER) String secGpc,
-            @Context SecurityContext security, @Context HttpServletRequest request) {
+            @Context HttpServletRequest request) {
         ConsentHolder holder = decisions.holder(subject, device);
         if (purpose != null && purpose.size() > 100) {
             throw ProblemException.invalid("purpose", "at most 100 purposes at once");
         }
         DecisionRules.Jurisdiction applied = decisions.jurisdiction(jurisdiction);
         List<String> keys = purpose == null || purpose.isEmpty() ? decisions.allPurposeKeys() : purpose;
-        boolean gpc = honourGpc(holder, secGpc, security, request);
+        boolean gpc = honourGpc(holder, secGpc, request);
         return new DecisionView.Items(holder.ref(), gpc,
                 decisions.decide(holder, keys, applied).stream().map(d -> DecisionView.of(d, applied, gpc)).toList());
     }
 
     /** Records a passed-on GPC signal (once) before the decision reads the state; true when the signal counts. */
-    private boolean honourGpc(ConsentHolder holder, String secGpc, SecurityContext security,
-                              HttpServletRequest request) {
-        if (!GpcSignal.present(secGpc) || !security.isUserInRole(Roles.SERVICE)) {
+    private boolean honourGpc(ConsentHolder holder, String secGpc, HttpServletRequest request) {
+        if (!GpcSignal.present(secGpc) || !caller.get().has(Role.SERVICE)) {
             return false;
         }
         if (decisions.gpcWouldRecord(holder)) {

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -52,6 +51,8 @@ import org.steward.platform.kernel.api.FieldError;
 import org.steward.platform.kernel.api.ProblemException;
 import org.steward.platform.kernel.api.ProblemType;
 import org.steward.platform.kernel.api.Times;
+import org.steward.platform.security.api.CurrentCaller;
+import org.steward.platform.security.api.Role;
 import org.steward.platform.security.api.Roles;
 
 /** A subject's consents: record an action (with a signed receipt), read the current state, export the history. */
@@ -62,6 +63,9 @@ import org.steward.platform.security.api.Roles;
 @RequestScoped
 @Transactional
 public class SubjectConsentsResource {
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     Holders holders;
@@ -108,8 +112,7 @@ public class SubjectConsentsResource {
                                           + " browser, passed on by a SERVICE caller: 1 also records an opt-out of"
                                           + " sharing, after the action (other roles: ignored)")
                                   @HeaderParam(GpcSignal.HEADER) String secGpc,
-                                  @Valid ConsentInput body, @Context HttpServletRequest request,
-                                  @Context SecurityContext security) {
+                                  @Valid ConsentInput body, @Context HttpServletRequest request) {
         ConsentInput in = Bodies.require(body);
         ConsentHolder holder = holders.subject(tenantId, subjectId);
         ConsentSource source = in.source() == null ? ConsentSource.API : ConsentSource.valueOf(in.source());
@@ -121,7 +124,7 @@ public class SubjectConsentsResource {
                 ConsentAction.valueOf(in.action()), in.noticeVersion(), in.noticeLanguage(), source, null, in.expiresAt(),
                 proof, null));
         // After the explicit action, like the public endpoints: a subject whose browser sends GPC stays opted out.
-        List<Receipt> gpcReceipts = security.isUserInRole(Roles.SERVICE)
+        List<Receipt> gpcReceipts = caller.get().has(Role.SERVICE)
                 ? gpc.honour(holder, tenantId, secGpc, proof).stream().map(ConsentRecorder.Recorded::receipt).toList()
                 : List.of();
         return Response.status(201).entity(ConsentRecordedView.of(r, purposes.named(in.purpose(), "purpose"),
