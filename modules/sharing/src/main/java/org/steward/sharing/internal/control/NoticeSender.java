@@ -54,7 +54,7 @@ public class NoticeSender {
                 return "no SMTP host configured";
             }
             try {
-                mailer.send(out.target().address(), out.subject(), out.text());
+                mailer.send(out.target().address(), out.subject(), out.text(), out.deliveryId());
                 return null;
             } catch (MailNotSent e) {
                 return e.getMessage();

@@ -24,6 +24,8 @@ import org.steward.subjectrights.internal.entity.TimelineEntry;
  * Sends queued mail from the fulfilment job (every {@code fulfilment-period}), so an HTTP answer never waits for
  * SMTP and a mail that could not be sent is simply tried again. A row is leased before it is sent, so two
  * instances never send the same mail; a send that fails is retried with a growing delay, and dropped after a day.
+ * A mail goes at least once: if this instance dies after the SMTP server took it and before the commit, it goes
+ * again, with the same {@code Message-ID} (made from the row's id), so that the receiving side can tell.
  */
 @ApplicationScoped
 public class MailDispatch {
@@ -99,7 +101,7 @@ public class MailDispatch {
         }
         try {
             RequestMails.Letter letter = mails.write(r, m);
-            mailer.send(letter.to(), letter.subject(), letter.text());
+            mailer.send(letter.to(), letter.subject(), letter.text(), m.id());
             m.sent(now);
             r.acknowledged(now); // any mail to the requester confirms the receipt (CCPA §7021)
             timeline.record(r, TimelineEntry.Kind.MAIL_SENT, m.kind().name());

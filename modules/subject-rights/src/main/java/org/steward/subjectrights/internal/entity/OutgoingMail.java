@@ -81,9 +81,12 @@ public class OutgoingMail {
         this.payloadEnc = null;
     }
 
+    /** Tried again at {@code retryAt}, by any instance: the lease guarded this attempt only. */
     public void failed(OffsetDateTime retryAt) {
         this.attempts++;
         this.nextAttemptAt = retryAt;
+        this.leaseOwner = null;
+        this.leaseUntil = null;
     }
 
     public void drop() {

@@ -71,6 +71,15 @@ public class Mailer {
      * @throws MailNotSent when the server cannot be reached or refuses the mail, or an address does not parse
      */
     public void send(String to, String subject, String text) {
+        send(to, subject, text, null);
+    }
+
+    /**
+     * Like {@link #send(String, String, String)}, with a {@code Message-ID} made from {@code key} (a queued mail's own
+     * id). Queued mail goes at least once: an instance that dies after the SMTP server took a mail but before its
+     * commit sends it again, and the same {@code Message-ID} lets the receiving side see one mail, not two.
+     */
+    public void send(String to, String subject, String text, String key) {
         if (!configured()) {
             LOG.info("mail not sent: no SMTP host configured");
             return;
@@ -90,7 +99,8 @@ public class Mailer {
         }
         Session session = Session.getInstance(properties());
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = key == null ? new MimeMessage(session)
+                    : new KeyedMessage(session, messageId(key, sender));
             message.setFrom(sender);
             message.setRecipient(Message.RecipientType.TO, recipient);
             message.setSubject(subject, StandardCharsets.UTF_8.name());
@@ -103,6 +113,32 @@ public class Mailer {
             }
         } catch (MessagingException e) {
             throw new MailNotSent("Mail not sent: " + causes(e), false);
+        }
+    }
+
+    /** {@code <key@sender's domain>}: RFC 5322's id-left may hold the key's letters, digits and dashes. */
+    static String messageId(String key, InternetAddress sender) {
+        if (!key.matches("[A-Za-z0-9-]{1,100}")) {
+            throw new IllegalArgumentException("A message key is letters, digits and dashes");
+        }
+        String address = sender.getAddress();
+        String domain = address.substring(address.lastIndexOf('@') + 1);
+        return "<" + key + ".steward@" + (domain.isBlank() || domain.equals(address) ? "localhost" : domain) + ">";
+    }
+
+    /** A message whose Message-ID is given, not drawn at random when it is saved. */
+    private static final class KeyedMessage extends MimeMessage {
+
+        private final String id;
+
+        KeyedMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
         }
     }
 

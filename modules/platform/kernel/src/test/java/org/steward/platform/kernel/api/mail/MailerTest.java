@@ -174,6 +174,31 @@ class MailerTest {
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void aKeyedMailKeepsItsMessageIdWhenItGoesAgain() throws Exception {
+        Mailer mailer = mailer("127.0.0.1", smtp.getSmtp().getPort());
+        String key = "0b9d7c1e-5f3a-4c2e-9a61-2d8f0e4b7a15";
+
+        mailer.send(TO, "Your request", "Received.", key);
+        mailer.send(TO, "Your request", "Received.", key); // the same queued mail, sent again after a crash
+        mailer.send(TO, "Unkeyed", "One.");
+        mailer.send(TO, "Unkeyed", "Two.");
+
+        MimeMessage[] mails = smtp.getReceivedMessagesForDomain("mail.example");
+        assertThat(mails).hasSize(4);
+        assertThat(mails[0].getMessageID()).isEqualTo("<" + key + ".steward@steward.example>");
+        assertThat(mails[1].getMessageID()).isEqualTo(mails[0].getMessageID());
+        assertThat(mails[2].getMessageID()).isNotBlank().isNotEqualTo(mails[3].getMessageID());
+    }
+
+    @Test
+    void aMessageKeyIsLettersDigitsAndDashesOnly() throws Exception {
+        InternetAddress from = new InternetAddress("privacy@steward.example");
+        assertThat(Mailer.messageId("abc-123", from)).isEqualTo("<abc-123.steward@steward.example>");
+        assertThat(catchThrowableOfType(() -> Mailer.messageId("a>\r\nBcc: x@evil.example", from),
+                IllegalArgumentException.class)).isNotNull();
+    }
+
     private MimeMessage only(String address) {
         List<MimeMessage> mails = smtp.findReceivedMessages(u -> u.getEmail().equals(address), m -> true).toList();
         assertThat(mails).hasSize(1);
