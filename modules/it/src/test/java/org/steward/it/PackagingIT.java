@@ -223,6 +223,15 @@ class PackagingIT {
                     Tokens.claims(subject, "AUDITOR").build(), Tokens.ecKeys().getPrivate()));
             assertThat(ec.status()).as(() -> "an ES256 token from the JWKS: " + ec + withLog.get()).isEqualTo(200);
         }
+
+        // Roles: Steward's own @RolesAllowed filter (Payara's is off in payara-web.xml) must be found in this
+        // packaging's class loaders too, or every resource would be open.
+        Response anonymous = send(HttpRequest.newBuilder(base.resolve("/api/v1/tenants/" + id)).GET(), null);
+        assertThat(anonymous.status()).as(() -> "GET tenant without credentials: " + anonymous + withLog.get())
+                .isEqualTo(401);
+        Response auditor = bearer(base, "/api/v1/admin/keys", Tokens.sign(Tokens.claims(subject, "AUDITOR").build()));
+        assertThat(auditor.status()).as(() -> "the ADMIN-only key status as an AUDITOR: " + auditor + withLog.get())
+                .isEqualTo(403);
     }
 
     // ---------------------------------------------------------------- HTTP against any base URI
@@ -260,8 +269,11 @@ class PackagingIT {
                 ("admin:" + StewardServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** {@code authorization} null: an anonymous request. */
     private static Response send(HttpRequest.Builder request, String authorization) {
-        request.header("Authorization", authorization);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
