@@ -25,10 +25,11 @@ class HotPathRulesTest {
             .haveFullyQualifiedName(Json.class.getName())
             .because("jakarta.json.Json looks its provider up on every call: use kernel.api.Jsonp.JSON");
 
-    /** isUserInRole goes through JACC: a protection domain and a permission collection for each call. */
+    /** isUserInRole and isCallerInRole go through JACC: a protection domain and a permission collection for each call. */
     static final ArchRule ROLES_FROM_THE_CALLER = noClasses().should()
             .callMethod(SecurityContext.class, "isUserInRole", String.class)
             .orShould().callMethod(HttpServletRequest.class, "isUserInRole", String.class)
+            .orShould().callMethod(jakarta.security.enterprise.SecurityContext.class, "isCallerInRole", String.class)
             .because("the container's isUserInRole asks JACC each time: read the roles of CurrentCaller");
 
     private static JavaClasses main;

@@ -18,9 +18,6 @@ import org.steward.platform.security.api.CurrentCaller;
 @Priority(Priorities.AUTHORIZATION)
 final class RoleCheck implements ContainerRequestFilter {
 
-    /** {@code @PermitAll}: no check is registered. */
-    static final Set<String> EVERYONE = Set.of("*");
-
     private final CurrentCaller caller;
     private final Set<String> allowed;
 

@@ -28,24 +28,18 @@ public class RolesAllowedFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        Set<String> allowed = allowed(resource.getResourceMethod());
-        if (allowed == null) {
-            allowed = allowed(resource.getResourceClass());
+        AnnotatedElement rule = declaresAccess(resource.getResourceMethod()) ? resource.getResourceMethod()
+                : declaresAccess(resource.getResourceClass()) ? resource.getResourceClass() : null;
+        if (rule == null || rule.isAnnotationPresent(PermitAll.class)) {
+            return;
         }
-        if (allowed != null && !allowed.equals(RoleCheck.EVERYONE)) {
-            context.register(new RoleCheck(caller, allowed));
-        }
+        Set<String> allowed = rule.isAnnotationPresent(DenyAll.class) ? Set.of()
+                : Set.of(rule.getAnnotation(RolesAllowed.class).value());
+        context.register(new RoleCheck(caller, allowed));
     }
 
-    /** The roles the element allows, {@link RoleCheck#EVERYONE} for {@code @PermitAll}, none for {@code @DenyAll}. */
-    private static Set<String> allowed(AnnotatedElement element) {
-        if (element.isAnnotationPresent(DenyAll.class)) {
-            return Set.of();
-        }
-        if (element.isAnnotationPresent(PermitAll.class)) {
-            return RoleCheck.EVERYONE;
-        }
-        RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
-        return roles == null ? null : Set.of(roles.value());
+    private static boolean declaresAccess(AnnotatedElement element) {
+        return element.isAnnotationPresent(DenyAll.class) || element.isAnnotationPresent(PermitAll.class)
+                || element.isAnnotationPresent(RolesAllowed.class);
     }
 }

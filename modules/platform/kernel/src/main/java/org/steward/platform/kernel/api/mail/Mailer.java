@@ -116,7 +116,7 @@ public class Mailer {
         }
     }
 
-    /** {@code <key@sender's domain>}: RFC 5322's id-left may hold the key's letters, digits and dashes. */
+    /** {@code <key.steward@sender's domain>}: RFC 5322's id-left may hold the key's letters, digits and dashes. */
     static String messageId(String key, InternetAddress sender) {
         if (!key.matches("[A-Za-z0-9-]{1,100}")) {
             throw new IllegalArgumentException("A message key is letters, digits and dashes");
